@@ -1,0 +1,1 @@
+//! Typed errors with the user's coordinates (file, sheet, row, column, value).

@@ -1,0 +1,5 @@
+//! Typed reading of single cells: dates, numbers, money and promised delivery times.
+
+pub mod date;
+pub mod number;
+pub mod promise;

@@ -1,0 +1,1 @@
+//! Column mapping: which column of a file holds which field.
