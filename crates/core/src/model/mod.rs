@@ -3,5 +3,5 @@
 pub mod country;
 pub mod date;
 
-// pub use country::CountryCode;
+pub use country::CountryCode;
 pub use date::Date;
