@@ -184,7 +184,9 @@ type Book<'a> = Sheets<Cursor<&'a [u8]>>;
 /// parser, so some damaged XLS files panic instead of returning an error. Natively (tests,
 /// tools) the panic is caught here; in the wasm build, compiled with `panic = "abort"`, it
 /// cannot be, which is why [`check_compound_file`] rejects the commonest damage (a file cut
-/// short) before calamine sees it. A panic in `on_record` is the caller's and is re-raised.
+/// short) before calamine sees it. Some damaged BIFF records make calamine reserve memory for
+/// billions of cells, which aborts the process whatever the build; XLS files can therefore
+/// still take a worker down. A panic in `on_record` is the caller's and is re-raised.
 fn guard_against_reader_panics<T>(
     on_record: &mut dyn FnMut(u64, &[&str]),
     work: impl FnOnce(&mut dyn FnMut(u64, &[&str])) -> Result<T, WorkbookError>,
@@ -1178,11 +1180,15 @@ mod tests {
             }
         }
 
+        /// Checked without the panic guard, as the wasm build runs. XLS is left out: calamine
+        /// 0.38 can abort the process on some damaged BIFF records (it reserves memory for
+        /// the cell count a DIMENSIONS record claims), which no guard catches; the fixed
+        /// damage in `survives_damaged_workbooks` covers XLS instead.
         #[test]
-        fn never_panics_on_mutated_fixtures(
+        fn never_panics_on_mutated_zip_workbooks(
             file in prop::sample::select(vec![
                 ("waybill.xlsx", WorkbookKind::Xlsx),
-                ("waybill.xls", WorkbookKind::Xls),
+                ("two_sheets.xlsx", WorkbookKind::Xlsx),
                 ("waybill.ods", WorkbookKind::Ods),
             ]),
             edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
@@ -1192,7 +1198,8 @@ mod tests {
                 let at = index.index(bytes.len());
                 bytes[at] = value;
             }
-            let _ = read_everything(&bytes, file.1);
+            let outcome = std::panic::catch_unwind(|| read_everything_unguarded(&bytes, file.1));
+            prop_assert!(outcome.is_ok(), "{} panicked", file.0);
         }
     }
 
