@@ -483,7 +483,57 @@ mod tests {
         assert_eq!(classify(cell), kind);
     }
 
+    /// Bytes → sniff → decode in chunks → delimiter → records → header, as the worker runs it.
+    fn ingest(bytes: &[u8], chunk_len: usize) -> Option<HeaderGuess> {
+        use crate::ingest::decode::TextDecoder;
+        use crate::ingest::delimited::{Record, RecordScanner};
+        use crate::ingest::sniff::{detect_format, FileFormat};
+        if detect_format("upload.csv", bytes) != Ok(FileFormat::Delimited) {
+            return None;
+        }
+        let encoding = detect_encoding(bytes);
+        let delimiter = detect_delimiter(&decode_all(bytes, encoding));
+        let mut decoder = TextDecoder::new(encoding);
+        let mut scanner = RecordScanner::new(delimiter);
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut keep = |record: Record<'_>| {
+            if rows.len() < HEADER_SCAN_ROWS {
+                rows.push(record.fields.iter().map(|f| (*f).to_owned()).collect());
+            }
+        };
+        let mut chunks = bytes.chunks(chunk_len.max(1)).peekable();
+        while let Some(chunk) = chunks.next() {
+            scanner.feed(decoder.decode(chunk, chunks.peek().is_none()), &mut keep);
+        }
+        scanner.finish(&mut keep);
+        Some(detect_header(&rows))
+    }
+
     proptest! {
+        #[test]
+        fn ingest_never_panics_on_any_bytes(
+            bytes in proptest::collection::vec(any::<u8>(), 0..400),
+            chunk_len in 1usize..64,
+        ) {
+            let _ = ingest(&bytes, chunk_len);
+        }
+
+        #[test]
+        fn ingest_of_text_does_not_depend_on_chunking(
+            text in "[a,;|\t\"\r\n 1.运单号\u{FEFF}]{0,200}",
+            which in 0usize..4,
+            chunk_len in 1usize..64,
+        ) {
+            let bytes: Vec<u8> = match which {
+                0 => text.into_bytes(),
+                1 => encoding_rs::GB18030.encode(&text).0.into_owned(),
+                2 => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+                _ => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            };
+            let whole = ingest(&bytes, bytes.len());
+            prop_assert_eq!(ingest(&bytes, chunk_len), whole);
+        }
+
         #[test]
         fn never_panics_and_names_are_unique(
             rows in proptest::collection::vec(
