@@ -1,1 +1,4 @@
-//! Analyses, one module per seller problem.
+//! Analyses, one module per seller problem, over the validated model.
+
+pub mod logistics;
+pub mod stats;

@@ -116,18 +116,12 @@ impl TextDecoder {
     fn decode_utf8<'c>(&mut self, chunk: &'c [u8], is_last: bool) -> Option<&'c str> {
         let mut rest = chunk;
         if self.pending_len > 0 {
-            rest = chunk
-                .get(self.complete_pending(chunk, is_last)..)
-                .unwrap_or_default();
+            rest = chunk.get(self.complete_pending(chunk, is_last)..).unwrap_or_default();
             if self.pending_len > 0 {
                 return None; // the chunk was too short to finish the character
             }
         }
-        let split = if is_last {
-            rest.len()
-        } else {
-            incomplete_tail_start(rest)
-        };
+        let split = if is_last { rest.len() } else { incomplete_tail_start(rest) };
         let (body, tail) = rest.split_at(split);
         match std::str::from_utf8(body) {
             Ok(text) => {
@@ -163,8 +157,7 @@ impl TextDecoder {
                 first.saturating_sub(have)
             }
             Err(e) if e.valid_up_to() >= width => {
-                self.out
-                    .push_str(std::str::from_utf8(&joined[..width]).unwrap_or("\u{FFFD}"));
+                self.out.push_str(std::str::from_utf8(&joined[..width]).unwrap_or("\u{FFFD}"));
                 width - have
             }
             Err(e) => match e.error_len() {
@@ -197,8 +190,7 @@ impl TextDecoder {
                 }
                 Err(e) => {
                     let (valid, after) = rest.split_at(e.valid_up_to());
-                    self.out
-                        .push_str(std::str::from_utf8(valid).unwrap_or_default());
+                    self.out.push_str(std::str::from_utf8(valid).unwrap_or_default());
                     match e.error_len() {
                         Some(bad) => {
                             self.replace();
@@ -256,13 +248,7 @@ fn legacy_decoder(encoding: TextEncoding) -> Option<Decoder> {
     Some(encoding.new_decoder_without_bom_handling())
 }
 
-fn decode_legacy(
-    decoder: &mut Decoder,
-    mut src: &[u8],
-    is_last: bool,
-    out: &mut String,
-    malformed: &mut u64,
-) {
+fn decode_legacy(decoder: &mut Decoder, mut src: &[u8], is_last: bool, out: &mut String, malformed: &mut u64) {
     loop {
         let room = decoder
             .max_utf8_buffer_length_without_replacement(src.len())
@@ -320,12 +306,7 @@ mod tests {
 
     macro_rules! fixture {
         ($name:literal) => {
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../tests/fixtures/text/",
-                $name
-            ))
-            .as_slice()
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/text/", $name)).as_slice()
         };
     }
 
@@ -361,11 +342,7 @@ mod tests {
     #[case::gbk(fixture!("gbk_header.csv"), TextEncoding::Gb18030, ZH_TABLE.to_owned())]
     #[case::windows1252(fixture!("windows1252.csv"), TextEncoding::Windows1252, LATIN_TABLE.to_owned())]
     #[case::utf8(fixture!("crlf.csv"), TextEncoding::Utf8, LATIN_TABLE.to_owned())]
-    fn decodes_fixtures(
-        #[case] bytes: &[u8],
-        #[case] encoding: TextEncoding,
-        #[case] expected: String,
-    ) {
+    fn decodes_fixtures(#[case] bytes: &[u8], #[case] encoding: TextEncoding, #[case] expected: String) {
         assert_eq!(decode_all(bytes, encoding), expected);
     }
 
@@ -381,24 +358,13 @@ mod tests {
         let whole = decode_in_pieces(bytes, encoding, &[]);
         assert_eq!(whole.1, 0);
         for first in 0..=bytes.len() {
-            assert_eq!(
-                decode_in_pieces(bytes, encoding, &[first]),
-                whole,
-                "cut at {first}"
-            );
+            assert_eq!(decode_in_pieces(bytes, encoding, &[first]), whole, "cut at {first}");
             for second in first..=bytes.len().min(first + 5) {
-                assert_eq!(
-                    decode_in_pieces(bytes, encoding, &[first, second]),
-                    whole,
-                    "cuts at {first} and {second}"
-                );
+                assert_eq!(decode_in_pieces(bytes, encoding, &[first, second]), whole, "cuts at {first} and {second}");
             }
         }
         let one_byte_at_a_time: Vec<usize> = (0..bytes.len()).collect();
-        assert_eq!(
-            decode_in_pieces(bytes, encoding, &one_byte_at_a_time),
-            whole
-        );
+        assert_eq!(decode_in_pieces(bytes, encoding, &one_byte_at_a_time), whole);
     }
 
     #[test]
@@ -435,11 +401,7 @@ mod tests {
     #[case::cut_at_the_end_of_the_file(b"ab\xE8\xBF".as_slice(), "ab\u{FFFD}", 1)]
     #[case::truncated_then_ascii(b"\xF0\x9FA".as_slice(), "\u{FFFD}A", 1)]
     #[case::overlong(b"\xC0\xAF".as_slice(), "\u{FFFD}\u{FFFD}", 2)]
-    fn malformed_utf8_becomes_replacement_characters(
-        #[case] bytes: &[u8],
-        #[case] expected: &str,
-        #[case] count: u64,
-    ) {
+    fn malformed_utf8_becomes_replacement_characters(#[case] bytes: &[u8], #[case] expected: &str, #[case] count: u64) {
         for cut in 0..=bytes.len() {
             assert_eq!(
                 decode_in_pieces(bytes, TextEncoding::Utf8, &[cut]),
@@ -453,10 +415,7 @@ mod tests {
     fn malformed_legacy_input_is_counted() {
         // A lone surrogate in UTF-16, and an odd byte left at the end.
         let bytes = [b'a', 0, 0x00, 0xD8, b'b', 0, b'c'];
-        assert_eq!(
-            decode_in_pieces(&bytes, TextEncoding::Utf16Le, &[]),
-            ("a\u{FFFD}b\u{FFFD}".to_owned(), 2)
-        );
+        assert_eq!(decode_in_pieces(&bytes, TextEncoding::Utf16Le, &[]), ("a\u{FFFD}b\u{FFFD}".to_owned(), 2));
     }
 
     #[test]

@@ -71,11 +71,7 @@ enum Parsed {
     /// The record ends before `next` (after its line break, if any); `breaks` line breaks lie
     /// inside its quoted fields; `cr_at_end`: it ended with a CR that was the last byte, so an
     /// LF starting the next chunk belongs to it.
-    Complete {
-        next: usize,
-        breaks: u64,
-        cr_at_end: bool,
-    },
+    Complete { next: usize, breaks: u64, cr_at_end: bool },
     /// The text ended inside the record.
     Incomplete(Cut),
 }
@@ -205,21 +201,9 @@ impl RecordScanner {
 
     /// Completes the carried record with the start of `text`; returns where scanning goes on,
     /// or `None` if all of `text` is used.
-    fn continue_carry(
-        &mut self,
-        text: &str,
-        from: usize,
-        on_record: &mut dyn FnMut(Record<'_>),
-    ) -> Option<usize> {
+    fn continue_carry(&mut self, text: &str, from: usize, on_record: &mut dyn FnMut(Record<'_>)) -> Option<usize> {
         let bytes = text.as_bytes();
-        let found = find_record_end(
-            bytes,
-            from,
-            self.carry_cut,
-            self.delimiter,
-            self.max_quoted,
-            self.carry.len(),
-        );
+        let found = find_record_end(bytes, from, self.carry_cut, self.delimiter, self.max_quoted, self.carry.len());
         match found {
             Continuation::Cut(cut) => {
                 self.carry.push_str(text.get(from..).unwrap_or_default());
@@ -227,8 +211,7 @@ impl RecordScanner {
                 None
             }
             Continuation::End(end) => {
-                self.carry
-                    .push_str(text.get(from..end + 1).unwrap_or_default());
+                self.carry.push_str(text.get(from..end + 1).unwrap_or_default());
                 let carry = std::mem::take(&mut self.carry);
                 self.emit_parsed(&carry, 0, true, on_record);
                 self.carry = carry;
@@ -259,15 +242,8 @@ impl RecordScanner {
         let len = text.len();
         let mut fields: Vec<&str> = recycle(std::mem::take(&mut self.spare_fast));
         while pos < len {
-            pos = scan_simple_records(
-                text,
-                pos,
-                self.delimiter,
-                self.max_quoted,
-                &mut self.line,
-                &mut fields,
-                on_record,
-            );
+            pos =
+                scan_simple_records(text, pos, self.delimiter, self.max_quoted, &mut self.line, &mut fields, on_record);
             fields.clear();
             if pos >= len {
                 break;
@@ -291,30 +267,16 @@ impl RecordScanner {
     ) -> Option<usize> {
         self.spans.clear();
         self.owned.clear();
-        let parsed = parse_record(
-            src,
-            start,
-            self.delimiter,
-            self.max_quoted,
-            at_end,
-            &mut self.spans,
-            &mut self.owned,
-        );
+        let parsed =
+            parse_record(src, start, self.delimiter, self.max_quoted, at_end, &mut self.spans, &mut self.owned);
         match parsed {
-            Parsed::Complete {
-                next,
-                breaks,
-                cr_at_end,
-            } => {
+            Parsed::Complete { next, breaks, cr_at_end } => {
                 let mut fields: Vec<&str> = recycle(std::mem::take(&mut self.spare_slow));
                 fields.extend(self.spans.iter().map(|span| match *span {
                     Span::Text(a, b) => src.get(a..b).unwrap_or_default(),
                     Span::Owned(a, b) => self.owned.get(a..b).unwrap_or_default(),
                 }));
-                on_record(Record {
-                    line: self.line,
-                    fields: &fields,
-                });
+                on_record(Record { line: self.line, fields: &fields });
                 self.spare_slow = recycle(fields);
                 self.line += breaks + 1;
                 if cr_at_end && !at_end {
@@ -471,16 +433,9 @@ fn scan_simple_records<'t>(
             match bytes[at] {
                 b'\n' => {
                     let end =
-                        if quoted_end == UNQUOTED && at > field_start && bytes[at - 1] == b'\r' {
-                            at - 1
-                        } else {
-                            at
-                        };
+                        if quoted_end == UNQUOTED && at > field_start && bytes[at - 1] == b'\r' { at - 1 } else { at };
                     fields.push(field_text(text, field_start, end, quoted_end));
-                    on_record(Record {
-                        line: *line,
-                        fields,
-                    });
+                    on_record(Record { line: *line, fields });
                     fields.clear();
                     *line += 1;
                     record_start = at + 1;
@@ -513,11 +468,7 @@ fn scan_simple_records<'t>(
 /// it was quoted (closing quote at `quoted_end`).
 #[inline(always)]
 fn field_text(text: &str, start: usize, end: usize, quoted_end: usize) -> &str {
-    let range = if quoted_end == usize::MAX {
-        start..end
-    } else {
-        start + 1..quoted_end
-    };
+    let range = if quoted_end == usize::MAX { start..end } else { start + 1..quoted_end };
     text.get(range).unwrap_or_default()
 }
 
@@ -539,11 +490,7 @@ fn parse_record(
     let mut i = start;
     let complete_at_end = |spans: &mut Vec<Span>, span: Span, breaks: u64| {
         spans.push(span);
-        Parsed::Complete {
-            next: len,
-            breaks,
-            cr_at_end: false,
-        }
+        Parsed::Complete { next: len, breaks, cr_at_end: false }
     };
     loop {
         // At the start of a field; `i` ends up on the byte after the field.
@@ -560,9 +507,7 @@ fn parse_record(
                 let mut copied_from: Option<usize> = None; // start in `owned` once escaping
                 let mut j = seg;
                 loop {
-                    let found = bytes
-                        .get(j..window)
-                        .and_then(|w| memchr3(b'"', b'\n', b'\r', w));
+                    let found = bytes.get(j..window).and_then(|w| memchr3(b'"', b'\n', b'\r', w));
                     let Some(found) = found else {
                         if len > last_close {
                             // Not closed in time: a stray quote, read as text below.
@@ -594,9 +539,7 @@ fn parse_record(
                                 let span = finish_span(src, seg, q, copied_from, owned);
                                 return complete_at_end(spans, span, breaks);
                             }
-                            None => {
-                                return Parsed::Incomplete(Cut::QuotedQuote { open: open - start })
-                            }
+                            None => return Parsed::Incomplete(Cut::QuotedQuote { open: open - start }),
                             Some(b'"') => {
                                 // A doubled quote: keep one.
                                 copied_from.get_or_insert(owned.len());
@@ -613,10 +556,7 @@ fn parse_record(
                                 let from = *copied_from.get_or_insert(owned.len());
                                 owned.push_str(src.get(seg..q).unwrap_or_default());
                                 let rest = q + 1;
-                                let end = match bytes
-                                    .get(rest..)
-                                    .and_then(|r| memchr3(delimiter, b'\n', b'\r', r))
-                                {
+                                let end = match bytes.get(rest..).and_then(|r| memchr3(delimiter, b'\n', b'\r', r)) {
                                     Some(found) => rest + found,
                                     None if at_end => len,
                                     None => return Parsed::Incomplete(Cut::Unquoted),
@@ -635,10 +575,7 @@ fn parse_record(
             Some(after) => after,
             None => {
                 // An unquoted field (or one whose quote turned out to be literal).
-                let end = match bytes
-                    .get(i..)
-                    .and_then(|rest| memchr3(delimiter, b'\n', b'\r', rest))
-                {
+                let end = match bytes.get(i..).and_then(|rest| memchr3(delimiter, b'\n', b'\r', rest)) {
                     Some(found) => i + found,
                     None if at_end => return complete_at_end(spans, Span::Text(i, len), breaks),
                     None => return Parsed::Incomplete(Cut::Unquoted),
@@ -656,39 +593,17 @@ fn parse_record(
                     Some(_) => (i + 1, false),
                     None => (i + 1, true),
                 };
-                return Parsed::Complete {
-                    next,
-                    breaks,
-                    cr_at_end,
-                };
+                return Parsed::Complete { next, breaks, cr_at_end };
             }
-            Some(_) => {
-                return Parsed::Complete {
-                    next: i + 1,
-                    breaks,
-                    cr_at_end: false,
-                }
-            }
-            None => {
-                return Parsed::Complete {
-                    next: len,
-                    breaks,
-                    cr_at_end: false,
-                }
-            }
+            Some(_) => return Parsed::Complete { next: i + 1, breaks, cr_at_end: false },
+            None => return Parsed::Complete { next: len, breaks, cr_at_end: false },
         }
     }
 }
 
 /// The span of a quoted field's text `seg..end`, copying it to `owned` if the field already
 /// had text copied there (after an escaped quote).
-fn finish_span(
-    src: &str,
-    seg: usize,
-    end: usize,
-    copied_from: Option<usize>,
-    owned: &mut String,
-) -> Span {
+fn finish_span(src: &str, seg: usize, end: usize, copied_from: Option<usize>, owned: &mut String) -> Span {
     match copied_from {
         None => Span::Text(seg, end),
         Some(from) => {
@@ -734,11 +649,7 @@ fn find_record_end(
             Cut::Quoted { open } => {
                 let last_close = open.saturating_add(1).saturating_add(max_quoted);
                 // The index just past `last_close` in `bytes`.
-                let window = last_close
-                    .saturating_add(1)
-                    .saturating_add(from)
-                    .saturating_sub(carried)
-                    .min(bytes.len());
+                let window = last_close.saturating_add(1).saturating_add(from).saturating_sub(carried).min(bytes.len());
                 match bytes.get(i..window).and_then(|w| memchr(b'"', w)) {
                     Some(found) => {
                         cut = Cut::QuotedQuote { open };
@@ -841,22 +752,14 @@ mod tests {
 
     macro_rules! fixture {
         ($name:literal) => {
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../tests/fixtures/text/",
-                $name
-            ))
-            .as_slice()
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/text/", $name)).as_slice()
         };
     }
 
     type Rows = Vec<(u64, Vec<String>)>;
 
     fn rows(expected: &[(u64, Vec<&str>)]) -> Rows {
-        expected
-            .iter()
-            .map(|(line, fields)| (*line, fields.iter().map(|f| (*f).to_owned()).collect()))
-            .collect()
+        expected.iter().map(|(line, fields)| (*line, fields.iter().map(|f| (*f).to_owned()).collect())).collect()
     }
 
     /// Scans `text` cut into pieces at `cuts` (byte offsets, moved back to char boundaries).
@@ -864,12 +767,7 @@ mod tests {
         scan_in_pieces_with_limit(text, delimiter, MAX_QUOTED_BYTES, cuts)
     }
 
-    fn scan_in_pieces_with_limit(
-        text: &str,
-        delimiter: u8,
-        max_quoted: usize,
-        cuts: &[usize],
-    ) -> (Rows, u64) {
+    fn scan_in_pieces_with_limit(text: &str, delimiter: u8, max_quoted: usize, cuts: &[usize]) -> (Rows, u64) {
         let mut out = Vec::new();
         let mut keep = |r: Record<'_>| {
             out.push((r.line, r.fields.iter().map(|f| (*f).to_owned()).collect()));
@@ -1007,10 +905,7 @@ mod tests {
     #[case::crlf("h\r\n1,\"a\r\nb\"\r\n2,c\r\n")]
     #[case::cr("h\r1,\"a\rb\"\r2,c\r")]
     fn a_record_with_an_embedded_line_break_pushes_the_next_one_two_lines_on(#[case] text: &str) {
-        let lines: Vec<u64> = read_records(text, b',', 10)
-            .into_iter()
-            .map(|(line, _)| line)
-            .collect();
+        let lines: Vec<u64> = read_records(text, b',', 10).into_iter().map(|(line, _)| line).collect();
         assert_eq!(lines, [1, 2, 4]);
         assert_eq!(scan_in_pieces(text, b',', &[]).1, 4);
     }
@@ -1033,10 +928,7 @@ mod tests {
         assert_eq!(detect_delimiter(&text), delimiter);
         let records = read_records(&text, delimiter, usize::MAX);
         assert_eq!(records.len(), count);
-        assert_eq!(
-            records[1],
-            (2, second_row.iter().map(|f| (*f).to_owned()).collect())
-        );
+        assert_eq!(records[1], (2, second_row.iter().map(|f| (*f).to_owned()).collect()));
     }
 
     #[test]
@@ -1051,11 +943,7 @@ mod tests {
         let text = fixture_text(fixture!("cr_only.csv"));
         assert_eq!(
             read_records(&text, b',', 10),
-            rows(&[
-                (1, vec!["id", "note"]),
-                (2, vec!["1", "first\rsecond"]),
-                (4, vec!["2", "plain"])
-            ])
+            rows(&[(1, vec!["id", "note"]), (2, vec!["1", "first\rsecond"]), (4, vec!["2", "plain"])])
         );
     }
 
@@ -1080,11 +968,7 @@ mod tests {
         assert_eq!(detect_delimiter(&text), b',');
         assert_eq!(
             read_records(&text, b',', 10),
-            rows(&[
-                (1, vec!["tracking_no"]),
-                (2, vec!["SF1001"]),
-                (3, vec!["SF1002"])
-            ])
+            rows(&[(1, vec!["tracking_no"]), (2, vec!["SF1001"]), (3, vec!["SF1002"])])
         );
     }
 
@@ -1102,20 +986,13 @@ mod tests {
     #[case::crlf(fixture!("crlf.csv"), b',')]
     #[case::utf8_bom(fixture!("utf8_bom.csv"), b',')]
     #[case::semicolon(fixture!("semicolon.csv"), b';')]
-    fn chunk_boundaries_at_every_offset_change_nothing(
-        #[case] bytes: &[u8],
-        #[case] delimiter: u8,
-    ) {
+    fn chunk_boundaries_at_every_offset_change_nothing(#[case] bytes: &[u8], #[case] delimiter: u8) {
         let text = fixture_text(bytes);
         let whole = scan_in_pieces(&text, delimiter, &[]);
         assert_eq!(whole.0, reference(&text, delimiter, MAX_QUOTED_BYTES));
         for first in 0..=text.len() {
             for second in first..=text.len() {
-                assert_eq!(
-                    scan_in_pieces(&text, delimiter, &[first, second]),
-                    whole,
-                    "cuts at {first} and {second}"
-                );
+                assert_eq!(scan_in_pieces(&text, delimiter, &[first, second]), whole, "cuts at {first} and {second}");
             }
         }
         let every_char: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
@@ -1125,11 +1002,7 @@ mod tests {
     #[test]
     fn whole_pipeline_from_bytes_in_any_chunking() {
         // Bytes cut anywhere → decoder → scanner gives the records of the whole file.
-        for bytes in [
-            fixture!("gbk_header.csv"),
-            fixture!("utf16be_bom.txt"),
-            fixture!("quoted.csv"),
-        ] {
+        for bytes in [fixture!("gbk_header.csv"), fixture!("utf16be_bom.txt"), fixture!("quoted.csv")] {
             let encoding = detect_encoding(bytes);
             let expected = read_records(&decode_all(bytes, encoding), b',', usize::MAX);
             for chunk_len in 1..=bytes.len() {
@@ -1151,20 +1024,11 @@ mod tests {
     }
 
     #[rstest]
-    #[case::title_row_without_delimiters(
-        "XX物流 运单明细 2024年3月\n\n运单号|重量\nSF1|2\nSF2|3\n",
-        b'|'
-    )]
-    #[case::title_row_with_a_comma(
-        "运单明细, 2024年3月\n运单号;重量;目的国\nSF1;2,5;美国\nSF2;3;德国\n",
-        b';'
-    )]
+    #[case::title_row_without_delimiters("XX物流 运单明细 2024年3月\n\n运单号|重量\nSF1|2\nSF2|3\n", b'|')]
+    #[case::title_row_with_a_comma("运单明细, 2024年3月\n运单号;重量;目的国\nSF1;2,5;美国\nSF2;3;德国\n", b';')]
     #[case::commas_inside_quotes("name\tnote\n\"a, b, c\"\t\"x, y\"\nd\te\n", b'\t')]
     #[case::decimal_commas_with_header("sku;weight;price\nA;1,5;2,3\nB;2,5;4,1\n", b';')]
-    #[case::pipes_in_titles(
-        "sku,title,qty\nA,\"Case | iPhone 15\",1\nB,\"Cable | USB-C\",2\n",
-        b','
-    )]
+    #[case::pipes_in_titles("sku,title,qty\nA,\"Case | iPhone 15\",1\nB,\"Cable | USB-C\",2\n", b',')]
     #[case::single_line("a;b;c", b';')]
     #[case::no_delimiter_at_all("one\ntwo\n", b',')]
     #[case::last_record_cut_by_the_sample("a|b\nc|d\ne,f,g,h,i,j", b'|')]
@@ -1177,18 +1041,12 @@ mod tests {
         for bad in [b'"', b'\n', b'\r', 0xE4] {
             assert_eq!(RecordScanner::new(bad).delimiter(), b',');
         }
-        assert_eq!(
-            read_records("运,单", 0xE8, 5),
-            rows(&[(1, vec!["运", "单"])])
-        );
+        assert_eq!(read_records("运,单", 0xE8, 5), rows(&[(1, vec!["运", "单"])]));
     }
 
     #[test]
     fn read_records_stops_at_the_limit() {
-        assert_eq!(
-            read_records("a\nb\nc\n", b',', 2),
-            rows(&[(1, vec!["a"]), (2, vec!["b"])])
-        );
+        assert_eq!(read_records("a\nb\nc\n", b',', 2), rows(&[(1, vec!["a"]), (2, vec!["b"])]));
     }
 
     #[test]
@@ -1243,10 +1101,7 @@ mod tests {
             assert_eq!(second, ["1", "\"stray"]);
             assert_eq!(count, expected_records, "chunk {chunk}");
             assert_eq!(last_line, expected_records as u64, "chunk {chunk}");
-            assert!(
-                largest_carry <= MAX_QUOTED_BYTES + chunk.min(1 << 20),
-                "{largest_carry}"
-            );
+            assert!(largest_carry <= MAX_QUOTED_BYTES + chunk.min(1 << 20), "{largest_carry}");
         }
     }
 
@@ -1315,13 +1170,7 @@ mod tests {
         };
         row.extend(header.split(',').map(str::to_owned));
         push_row(&mut csv, &row);
-        let countries = [
-            "United States",
-            "Germany",
-            "Côte d'Ivoire",
-            "Brasil",
-            "日本",
-        ];
+        let countries = ["United States", "Germany", "Côte d'Ivoire", "Brasil", "日本"];
         let mut n = 0u64;
         while csv.len() < 100_000_000 {
             n += 1;
@@ -1341,11 +1190,7 @@ mod tests {
                 format!("{}.99", n % 500),
                 format!("{}.5", n % 90),
                 "delivered".to_owned(),
-                if n.is_multiple_of(50) {
-                    "fragile, \"glass\"".to_owned()
-                } else {
-                    String::new()
-                },
+                if n.is_multiple_of(50) { "fragile, \"glass\"".to_owned() } else { String::new() },
             ]);
             push_row(&mut csv, &row);
         }
@@ -1394,11 +1239,7 @@ mod tests {
                 assert_eq!(decoder.malformed_count(), 0);
             }
             let mb = bytes.len() as f64 / 1e6;
-            println!(
-                "{label}: {mb:.1} MB, {expected} records in {:.1} ms = {:.0} MB/s",
-                best * 1e3,
-                mb / best
-            );
+            println!("{label}: {mb:.1} MB, {expected} records in {:.1} ms = {:.0} MB/s", best * 1e3, mb / best);
         }
     }
 }

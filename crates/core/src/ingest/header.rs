@@ -67,16 +67,12 @@ pub fn detect_header(rows: &[Vec<String>]) -> HeaderGuess {
         .or_else(|| {
             find_header(&shapes, |row, below| {
                 let labels = row.filled - row.numbers;
-                labels * 2 >= row.filled
-                    && number_share(below) >= share(row.numbers, row.filled) + 0.25
+                labels * 2 >= row.filled && number_share(below) >= share(row.numbers, row.filled) + 0.25
             })
         })
         .or_else(|| header_without_data(&shapes))
         .unwrap_or(0);
-    HeaderGuess {
-        header_index,
-        names: column_names(rows, header_index),
-    }
+    HeaderGuess { header_index, names: column_names(rows, header_index) }
 }
 
 /// What a row looks like to the header search.
@@ -117,19 +113,14 @@ fn find_header(shapes: &[Shape], is_labels: impl Fn(&Shape, &[Shape]) -> bool) -
         if row.filled < 2 {
             return false; // blank, a title or a note
         }
-        let below: Vec<Shape> = shapes[index + 1..]
-            .iter()
-            .filter(|shape| shape.filled > 0)
-            .take(ROWS_BELOW)
-            .copied()
-            .collect();
+        let below: Vec<Shape> =
+            shapes[index + 1..].iter().filter(|shape| shape.filled > 0).take(ROWS_BELOW).copied().collect();
         let Some(table_width) = modal_width(&below) else {
             return false;
         };
         // One or two filled cells that stop short of the table's width are a title
         // ("客户:", "ABC公司"); a header with an empty cell still spans the table.
-        let is_wide =
-            row.filled * 2 >= table_width && (row.filled >= 3 || row.width >= table_width);
+        let is_wide = row.filled * 2 >= table_width && (row.filled >= 3 || row.width >= table_width);
         let is_followed_by_similar_rows = table_width * 2 >= row.filled;
         is_wide && is_followed_by_similar_rows && is_labels(row, &below)
     })
@@ -148,10 +139,7 @@ fn header_without_data(shapes: &[Shape]) -> Option<usize> {
 fn modal_width(rows: &[Shape]) -> Option<usize> {
     let mut widths: Vec<usize> = rows.iter().map(|row| row.width).collect();
     widths.sort_unstable();
-    widths
-        .chunk_by(|a, b| a == b)
-        .max_by_key(|run| (run.len(), run[0]))
-        .map(|run| run[0])
+    widths.chunk_by(|a, b| a == b).max_by_key(|run| (run.len(), run[0])).map(|run| run[0])
 }
 
 fn share(part: usize, whole: usize) -> f64 {
@@ -171,28 +159,14 @@ fn number_share(rows: &[Shape]) -> f64 {
 /// One clean, unique name per column: the header's cells, widened to the widest row below.
 fn column_names(rows: &[Vec<String>], header_index: usize) -> Vec<ColumnName> {
     let header: &[String] = rows.get(header_index).map_or(&[], |row| row.as_slice());
-    let columns = rows
-        .iter()
-        .skip(header_index)
-        .map(|row| Shape::of(row).width)
-        .max()
-        .unwrap_or(0);
+    let columns = rows.iter().skip(header_index).map(|row| Shape::of(row).width).max().unwrap_or(0);
     let mut names: Vec<ColumnName> = (0..columns)
         .map(|column| {
-            let text = header
-                .get(column)
-                .map(|cell| clean_name(cell))
-                .unwrap_or_default();
+            let text = header.get(column).map(|cell| clean_name(cell)).unwrap_or_default();
             if text.is_empty() {
-                ColumnName {
-                    text: format!("Column {}", column + 1),
-                    is_placeholder: true,
-                }
+                ColumnName { text: format!("Column {}", column + 1), is_placeholder: true }
             } else {
-                ColumnName {
-                    text,
-                    is_placeholder: false,
-                }
+                ColumnName { text, is_placeholder: false }
             }
         })
         .collect();
@@ -202,18 +176,11 @@ fn column_names(rows: &[Vec<String>], header_index: usize) -> Vec<ColumnName> {
 
 /// Trims a header cell and joins its lines with single spaces (`"发货\n日期"` → `"发货 日期"`).
 fn clean_name(cell: &str) -> String {
-    let trim = |s: &str| {
-        s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
-            .to_owned()
-    };
+    let trim = |s: &str| s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').to_owned();
     if !cell.contains(['\n', '\r']) {
         return trim(cell);
     }
-    cell.split(['\n', '\r'])
-        .map(trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    cell.split(['\n', '\r']).map(trim).filter(|line| !line.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Renames the second and later copies of a name to `name (2)`, `name (3)`, … skipping
@@ -259,10 +226,7 @@ fn classify(cell: &str) -> CellKind {
 
 /// `12`, `-3.5`, `1,234.50`, `12,5`, `¥12.5`, `US$ 5`, `(7)`, `15%`, `1.2e3`, `30元`.
 fn looks_like_number(cell: &str) -> bool {
-    let mut rest = cell
-        .strip_prefix('(')
-        .and_then(|inner| inner.strip_suffix(')'))
-        .unwrap_or(cell);
+    let mut rest = cell.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).unwrap_or(cell);
     rest = rest.trim_start_matches(['+', '-', '−']);
     for currency in ["US$", "USD", "RMB", "CNY", "EUR", "¥", "￥", "$", "€", "£"] {
         if let Some(after) = rest.strip_prefix(currency) {
@@ -270,11 +234,7 @@ fn looks_like_number(cell: &str) -> bool {
             break;
         }
     }
-    rest = rest
-        .strip_suffix('%')
-        .or_else(|| rest.strip_suffix('元'))
-        .unwrap_or(rest)
-        .trim_end();
+    rest = rest.strip_suffix('%').or_else(|| rest.strip_suffix('元')).unwrap_or(rest).trim_end();
     let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
         Some((mantissa, exponent)) => (mantissa, Some(exponent)),
         None => (rest, None),
@@ -321,12 +281,7 @@ mod tests {
 
     macro_rules! fixture {
         ($name:literal) => {
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../tests/fixtures/text/",
-                $name
-            ))
-            .as_slice()
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/text/", $name)).as_slice()
         };
     }
 
@@ -339,9 +294,7 @@ mod tests {
         if text.is_empty() {
             return Vec::new();
         }
-        text.lines()
-            .map(|line| line.split('|').map(str::to_owned).collect())
-            .collect()
+        text.lines().map(|line| line.split('|').map(str::to_owned).collect()).collect()
     }
 
     fn texts(guess: &HeaderGuess) -> Vec<&str> {
@@ -350,10 +303,7 @@ mod tests {
 
     fn fixture_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         let text = decode_all(bytes, detect_encoding(bytes));
-        read_records(&text, detect_delimiter(&text), HEADER_SCAN_ROWS)
-            .into_iter()
-            .map(|(_, fields)| fields)
-            .collect()
+        read_records(&text, detect_delimiter(&text), HEADER_SCAN_ROWS).into_iter().map(|(_, fields)| fields).collect()
     }
 
     #[rstest]
@@ -395,18 +345,12 @@ mod tests {
          SF1001|2024-03-01|美国|30|5|35",
         1
     )]
-    #[case::header_with_an_empty_cell(
-        "运单号||目的国\nSF1|2024-03-01|美国\nSF2|2024-03-02|德国",
-        0
-    )]
+    #[case::header_with_an_empty_cell("运单号||目的国\nSF1|2024-03-01|美国\nSF2|2024-03-02|德国", 0)]
     #[case::two_column_table("SKU|数量\nA-1|3\nB-2|5", 0)]
     #[case::blank_rows_between_header_and_data("|\nsku|qty\n|\nA|1\nB|2", 1)]
     #[case::all_numeric("1|2\n3|4\n5|6", 0)]
     #[case::dates_and_numbers_under_a_title("Report\n2024-03-01|5\n2024-03-02|7", 0)]
-    #[case::pivot_with_months_under_a_title(
-        "销量汇总\nSKU|2024-01|2024-02|2024-03\nA-1|5|7|9\nB-2|1|0|4",
-        1
-    )]
+    #[case::pivot_with_months_under_a_title("销量汇总\nSKU|2024-01|2024-02|2024-03\nA-1|5|7|9\nB-2|1|0|4", 1)]
     #[case::excel_padding("title||||\na|b|c||\n1|2|3||", 1)]
     #[case::header_only_under_a_title("运单明细\n运单号|目的国", 1)]
     #[case::empty_input("", 0)]
@@ -419,10 +363,7 @@ mod tests {
     fn empty_header_cells_get_placeholder_names() {
         let guess = detect_header(&grid("运单明细\n运单号||目的国|重量| \nSF1|x|美国|1.5|y"));
         assert_eq!(guess.header_index, 1);
-        assert_eq!(
-            texts(&guess),
-            ["运单号", "Column 2", "目的国", "重量", "Column 5"]
-        );
+        assert_eq!(texts(&guess), ["运单号", "Column 2", "目的国", "重量", "Column 5"]);
         let placeholders: Vec<bool> = guess.names.iter().map(|n| n.is_placeholder).collect();
         assert_eq!(placeholders, [false, true, false, false, true]);
     }

@@ -186,10 +186,7 @@ fn sniff_magic(file_name: &str, head: &[u8]) -> Option<Result<FileFormat, SniffE
         || starts(b"II*\0")
         || starts(b"MM\0*")
         || starts(&[0, 0, 1, 0])
-        || matches!(
-            head.get(4..12),
-            Some(b"ftypheic" | b"ftypheix" | b"ftypavif" | b"ftypmif1")
-        );
+        || matches!(head.get(4..12), Some(b"ftypheic" | b"ftypheix" | b"ftypavif" | b"ftypmif1"));
     if is_image {
         return binary(BinaryKind::Image);
     }
@@ -219,9 +216,7 @@ fn sniff_magic(file_name: &str, head: &[u8]) -> Option<Result<FileFormat, SniffE
 /// local headers, so they show in the head; the extension decides only when they don't.
 fn zip_format(file_name: &str, head: &[u8]) -> Result<FileFormat, SniffError> {
     let has = |needle: &[u8]| memmem::find(head, needle).is_some();
-    let archive = Err(SniffError::Binary {
-        kind: BinaryKind::Archive,
-    });
+    let archive = Err(SniffError::Binary { kind: BinaryKind::Archive });
     if has(b"application/vnd.oasis.opendocument.spreadsheet") {
         return Ok(FileFormat::Ods);
     }
@@ -304,9 +299,8 @@ fn utf16_by_nuls(head: &[u8]) -> Option<TextEncoding> {
 /// every "character" stands alone between ASCII letters.
 fn looks_like_gb18030(head: &[u8]) -> bool {
     let mut decoder = GB18030.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(head.len())
-        .unwrap_or(head.len().saturating_mul(3));
+    let capacity =
+        decoder.max_utf8_buffer_length_without_replacement(head.len()).unwrap_or(head.len().saturating_mul(3));
     let mut text = String::with_capacity(capacity);
     let (result, _) = decoder.decode_to_string_without_replacement(head, &mut text, false);
     if result != DecoderResult::InputEmpty {
@@ -340,12 +334,7 @@ mod tests {
 
     macro_rules! fixture {
         ($name:literal) => {
-            include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../tests/fixtures/text/",
-                $name
-            ))
-            .as_slice()
+            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/text/", $name)).as_slice()
         };
     }
 
@@ -390,10 +379,7 @@ mod tests {
     #[case::title_rows(fixture!("title_rows.csv"))]
     #[case::one_field(fixture!("one_field.csv"))]
     fn text_fixtures_are_delimited(#[case] bytes: &[u8]) {
-        assert_eq!(
-            detect_format("export.csv", bytes),
-            Ok(FileFormat::Delimited)
-        );
+        assert_eq!(detect_format("export.csv", bytes), Ok(FileFormat::Delimited));
     }
 
     #[rstest]
@@ -428,10 +414,7 @@ mod tests {
     #[case::windows_exe(b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF\0\0".as_slice(), BinaryKind::Executable)]
     #[case::bmp(b"BM\x36\x00\x0C\0\0\0\0\0\x36\0\0\0\x28\0".as_slice(), BinaryKind::Image)]
     fn names_binary_kinds(#[case] bytes: &[u8], #[case] kind: BinaryKind) {
-        assert_eq!(
-            detect_format("upload.csv", bytes),
-            Err(SniffError::Binary { kind })
-        );
+        assert_eq!(detect_format("upload.csv", bytes), Err(SniffError::Binary { kind }));
     }
 
     #[test]
@@ -446,12 +429,7 @@ mod tests {
                 (state >> 24) as u8
             })
             .collect();
-        assert_eq!(
-            detect_format("data.csv", &bytes),
-            Err(SniffError::Binary {
-                kind: BinaryKind::Unknown
-            })
-        );
+        assert_eq!(detect_format("data.csv", &bytes), Err(SniffError::Binary { kind: BinaryKind::Unknown }));
     }
 
     #[rstest]

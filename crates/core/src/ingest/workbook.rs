@@ -10,8 +10,8 @@
 //! as in a CSV saved from Excel.
 
 use calamine::{
-    open_workbook_from_rs, Data, DataRef, ExcelDateTime, Ods, OdsError, Range, Reader, SheetType,
-    SheetVisible, Sheets, Xls, XlsError, Xlsx, XlsxError,
+    open_workbook_from_rs, Data, DataRef, ExcelDateTime, Ods, OdsError, Range, Reader, SheetType, SheetVisible, Sheets,
+    Xls, XlsError, Xlsx, XlsxError,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -78,10 +78,7 @@ pub fn list_sheets(bytes: &[u8], kind: WorkbookKind) -> Result<Vec<SheetInfo>, W
     guard_against_reader_panics(&mut |_, _| {}, |_| list_sheets_unguarded(bytes, kind))
 }
 
-fn list_sheets_unguarded(
-    bytes: &[u8],
-    kind: WorkbookKind,
-) -> Result<Vec<SheetInfo>, WorkbookError> {
+fn list_sheets_unguarded(bytes: &[u8], kind: WorkbookKind) -> Result<Vec<SheetInfo>, WorkbookError> {
     let mut book = open(bytes, kind)?;
     let worksheets: Vec<(String, bool)> = book
         .sheets_metadata()
@@ -96,11 +93,7 @@ fn list_sheets_unguarded(
         .into_iter()
         .map(|(name, is_hidden)| {
             let is_empty = is_sheet_empty(&mut book, &name)?;
-            Ok(SheetInfo {
-                name,
-                is_empty,
-                is_hidden,
-            })
+            Ok(SheetInfo { name, is_empty, is_hidden })
         })
         .collect()
 }
@@ -149,9 +142,7 @@ pub fn read_sheet(
     sheet: &str,
     on_record: &mut dyn FnMut(u64, &[&str]),
 ) -> Result<(), WorkbookError> {
-    guard_against_reader_panics(on_record, |on_record| {
-        read_sheet_unguarded(bytes, kind, sheet, on_record)
-    })
+    guard_against_reader_panics(on_record, |on_record| read_sheet_unguarded(bytes, kind, sheet, on_record))
 }
 
 fn read_sheet_unguarded(
@@ -162,9 +153,7 @@ fn read_sheet_unguarded(
 ) -> Result<(), WorkbookError> {
     let mut book = open(bytes, kind)?;
     if !book.sheet_names().iter().any(|name| name == sheet) {
-        return Err(WorkbookError::SheetNotFound {
-            sheet: sheet.to_owned(),
-        });
+        return Err(WorkbookError::SheetNotFound { sheet: sheet.to_owned() });
     }
     match &mut book {
         Sheets::Xlsx(xlsx) => stream_xlsx_sheet(xlsx, sheet, on_record),
@@ -205,11 +194,7 @@ fn guard_against_reader_panics<T>(
     if let Some(payload) = callback_panic {
         resume_unwind(payload);
     }
-    outcome.unwrap_or_else(|_| {
-        Err(unreadable(calamine::Error::Msg(
-            "the workbook reader stopped on damaged data",
-        )))
-    })
+    outcome.unwrap_or_else(|_| Err(unreadable(calamine::Error::Msg("the workbook reader stopped on damaged data"))))
 }
 
 /// The magic number of OLE compound files: XLS, and also encrypted OOXML files.
@@ -220,15 +205,11 @@ fn open(bytes: &[u8], kind: WorkbookKind) -> Result<Book<'_>, WorkbookError> {
     check_compound_file(bytes).map_err(|message| unreadable(calamine::Error::Msg(message)))?;
     let cursor = Cursor::new(bytes);
     let opened = match kind {
-        WorkbookKind::Xlsx => open_workbook_from_rs::<Xlsx<_>, _>(cursor)
-            .map(Sheets::Xlsx)
-            .map_err(calamine::Error::Xlsx),
-        WorkbookKind::Xls => open_workbook_from_rs::<Xls<_>, _>(cursor)
-            .map(Sheets::Xls)
-            .map_err(calamine::Error::Xls),
-        WorkbookKind::Ods => open_workbook_from_rs::<Ods<_>, _>(cursor)
-            .map(Sheets::Ods)
-            .map_err(calamine::Error::Ods),
+        WorkbookKind::Xlsx => {
+            open_workbook_from_rs::<Xlsx<_>, _>(cursor).map(Sheets::Xlsx).map_err(calamine::Error::Xlsx)
+        }
+        WorkbookKind::Xls => open_workbook_from_rs::<Xls<_>, _>(cursor).map(Sheets::Xls).map_err(calamine::Error::Xls),
+        WorkbookKind::Ods => open_workbook_from_rs::<Ods<_>, _>(cursor).map(Sheets::Ods).map_err(calamine::Error::Ods),
     };
     opened.map_err(|error| {
         if is_password_error(&error) || is_encrypted_ooxml(bytes, kind) {
@@ -240,9 +221,7 @@ fn open(bytes: &[u8], kind: WorkbookKind) -> Result<Book<'_>, WorkbookError> {
 }
 
 fn unreadable(source: impl Into<calamine::Error>) -> WorkbookError {
-    WorkbookError::Unreadable {
-        source: source.into(),
-    }
+    WorkbookError::Unreadable { source: source.into() }
 }
 
 fn is_password_error(error: &calamine::Error) -> bool {
@@ -260,10 +239,7 @@ fn is_password_error(error: &calamine::Error) -> bool {
 fn is_encrypted_ooxml(bytes: &[u8], kind: WorkbookKind) -> bool {
     kind != WorkbookKind::Xlsx
         && bytes.starts_with(&CFB_MAGIC)
-        && matches!(
-            open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)),
-            Err(XlsxError::Password)
-        )
+        && matches!(open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)), Err(XlsxError::Password))
 }
 
 /// Checks an OLE compound file's sector allocation against its length before calamine parses
@@ -299,10 +275,8 @@ fn check_compound_file(bytes: &[u8]) -> Result<(), &'static str> {
         bytes.get(start..start.checked_add(sector_size)?)
     };
 
-    let mut fat_sectors: Vec<u32> = (0..HEADER_DIFAT_ENTRIES)
-        .filter_map(|i| u32_at(bytes, 76 + 4 * i))
-        .filter(|&id| id <= MAX_SECTOR_ID)
-        .collect();
+    let mut fat_sectors: Vec<u32> =
+        (0..HEADER_DIFAT_ENTRIES).filter_map(|i| u32_at(bytes, 76 + 4 * i)).filter(|&id| id <= MAX_SECTOR_ID).collect();
     let mut difat_sector = u32_at(bytes, 68).unwrap_or(FREE_SECTOR);
     let mut hops = 0;
     while difat_sector <= MAX_SECTOR_ID {
@@ -322,10 +296,7 @@ fn check_compound_file(bytes: &[u8]) -> Result<(), &'static str> {
         for at in (0..data.len()).step_by(4) {
             let next = u32_at(data, at).unwrap_or(FREE_SECTOR);
             let is_used = next != FREE_SECTOR;
-            if is_used
-                && (index >= sector_count
-                    || (next <= MAX_SECTOR_ID && next as usize >= sector_count))
-            {
+            if is_used && (index >= sector_count || (next <= MAX_SECTOR_ID && next as usize >= sector_count)) {
                 return Err(CUT_SHORT);
             }
             index += 1;
@@ -368,12 +339,7 @@ struct UsedRange {
 
 impl UsedRange {
     fn at(row: u32, col: u32) -> UsedRange {
-        UsedRange {
-            first_row: row,
-            last_row: row,
-            first_col: col,
-            last_col: col,
-        }
+        UsedRange { first_row: row, last_row: row, first_col: col, last_col: col }
     }
 
     fn include(&mut self, row: u32, col: u32) {
@@ -398,11 +364,7 @@ struct RecordEmitter<'f> {
 
 impl<'f> RecordEmitter<'f> {
     fn new(used: UsedRange, on_record: &'f mut dyn FnMut(u64, &[&str])) -> RecordEmitter<'f> {
-        RecordEmitter {
-            used,
-            fields: vec![String::new(); used.width()],
-            on_record,
-        }
+        RecordEmitter { used, fields: vec![String::new(); used.width()], on_record }
     }
 
     /// The field for a cell at an absolute column, cleared, or `None` outside the used range.
@@ -579,10 +541,7 @@ fn write_excel_datetime(out: &mut String, datetime: &ExcelDateTime) {
     } else if (hour, minute, second) == (0, 0, 0) {
         let _ = write!(out, "{year:04}-{month:02}-{day:02}");
     } else {
-        let _ = write!(
-            out,
-            "{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}"
-        );
+        let _ = write!(out, "{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}");
     }
 }
 
@@ -599,13 +558,7 @@ fn write_duration_millis(out: &mut String, millis: f64) {
         out.push('-');
     }
     let seconds = millis.unsigned_abs() / 1000;
-    let _ = write!(
-        out,
-        "{:02}:{:02}:{:02}",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    );
+    let _ = write!(out, "{:02}:{:02}:{:02}", seconds / 3600, seconds / 60 % 60, seconds % 60);
 }
 
 /// ISO 8601 date-times from ODS (and XLSX `t="d"` cells): `2024-03-05T14:30:15.250+08:00`
@@ -624,9 +577,7 @@ fn write_iso_datetime(out: &mut String, iso: &str) {
     let Some(time) = time else {
         return;
     };
-    let end = time
-        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
-        .unwrap_or(time.len());
+    let end = time.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(time.len());
     match &time[..end] {
         "00:00:00" | "00:00" => {}
         hms if hms.len() == 8 => {
@@ -650,10 +601,7 @@ fn is_iso_date(text: &str) -> bool {
     bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }
 
 /// ISO 8601 durations from ODS time cells (`PT36H00M00S`, `P1DT2H`, `-PT0H30M`) as
@@ -707,18 +655,11 @@ mod tests {
     use rstest::rstest;
 
     fn fixture(name: &str) -> Vec<u8> {
-        let path = format!(
-            "{}/../../tests/fixtures/workbook/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/../../tests/fixtures/workbook/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read(&path).unwrap_or_else(|error| panic!("reading {path}: {error}"))
     }
 
-    fn records(
-        bytes: &[u8],
-        kind: WorkbookKind,
-        sheet: &str,
-    ) -> Result<Vec<(u64, Vec<String>)>, WorkbookError> {
+    fn records(bytes: &[u8], kind: WorkbookKind, sheet: &str) -> Result<Vec<(u64, Vec<String>)>, WorkbookError> {
         let mut out = Vec::new();
         read_sheet(bytes, kind, sheet, &mut |line, fields| {
             out.push((line, fields.iter().map(|f| f.to_string()).collect()));
@@ -738,21 +679,7 @@ mod tests {
         vec![
             row(1, &title),
             row(2, &blank),
-            row(
-                3,
-                &[
-                    "运单号",
-                    "发货日期",
-                    "签收时间",
-                    "目的国",
-                    "重量(kg)",
-                    "件数",
-                    "运费(元)",
-                    "时效",
-                    "备注",
-                    "",
-                ],
-            ),
+            row(3, &["运单号", "发货日期", "签收时间", "目的国", "重量(kg)", "件数", "运费(元)", "时效", "备注", ""]),
             row(
                 4,
                 &[
@@ -783,36 +710,8 @@ mod tests {
                     "#N/A",
                 ],
             ),
-            row(
-                6,
-                &[
-                    "YT2403010003",
-                    "2024-03-02",
-                    "",
-                    "GB",
-                    "2",
-                    "3",
-                    "-12.75",
-                    "",
-                    "",
-                    "TRUE",
-                ],
-            ),
-            row(
-                7,
-                &[
-                    "123456789012",
-                    "2024-02-29",
-                    "2024-03-04",
-                    "JP",
-                    "0.1",
-                    "10",
-                    "7.1",
-                    "",
-                    "退件,重发",
-                    "FALSE",
-                ],
-            ),
+            row(6, &["YT2403010003", "2024-03-02", "", "GB", "2", "3", "-12.75", "", "", "TRUE"]),
+            row(7, &["123456789012", "2024-02-29", "2024-03-04", "JP", "0.1", "10", "7.1", "", "退件,重发", "FALSE"]),
         ]
     }
 
@@ -822,10 +721,7 @@ mod tests {
     #[case::ods("waybill.ods", WorkbookKind::Ods)]
     fn reads_waybill_export_as_text_records(#[case] file: &str, #[case] kind: WorkbookKind) {
         let bytes = fixture(file);
-        assert_eq!(
-            records(&bytes, kind, "运单明细").unwrap(),
-            waybill_records()
-        );
+        assert_eq!(records(&bytes, kind, "运单明细").unwrap(), waybill_records());
     }
 
     #[rstest]
@@ -837,16 +733,8 @@ mod tests {
         assert_eq!(
             list_sheets(&bytes, kind).unwrap(),
             [
-                SheetInfo {
-                    name: "运单明细".into(),
-                    is_empty: false,
-                    is_hidden: false,
-                },
-                SheetInfo {
-                    name: "旧数据".into(),
-                    is_empty: false,
-                    is_hidden: true,
-                },
+                SheetInfo { name: "运单明细".into(), is_empty: false, is_hidden: false },
+                SheetInfo { name: "旧数据".into(), is_empty: false, is_hidden: true },
             ]
         );
     }
@@ -857,16 +745,8 @@ mod tests {
         assert_eq!(
             list_sheets(&bytes, WorkbookKind::Xlsx).unwrap(),
             [
-                SheetInfo {
-                    name: "订单".into(),
-                    is_empty: false,
-                    is_hidden: false,
-                },
-                SheetInfo {
-                    name: "空白".into(),
-                    is_empty: true,
-                    is_hidden: false,
-                },
+                SheetInfo { name: "订单".into(), is_empty: false, is_hidden: false },
+                SheetInfo { name: "空白".into(), is_empty: true, is_hidden: false },
             ]
         );
     }
@@ -876,12 +756,7 @@ mod tests {
         let bytes = fixture("two_sheets.xlsx");
         assert_eq!(
             records(&bytes, WorkbookKind::Xlsx, "订单").unwrap(),
-            [
-                row(5, &["订单号", "金额"]),
-                row(6, &["SO-1", "19.9"]),
-                row(7, &["", ""]),
-                row(8, &["SO-2", "5"]),
-            ]
+            [row(5, &["订单号", "金额"]), row(6, &["SO-1", "19.9"]), row(7, &["", ""]), row(8, &["SO-2", "5"]),]
         );
     }
 
@@ -907,8 +782,7 @@ mod tests {
                 )
                 .into_bytes();
             }
-            out.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
+            out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
             out.write_all(&content).unwrap();
         }
         out.finish().unwrap().into_inner()
@@ -920,10 +794,7 @@ mod tests {
             "<row r=\"3\"><c r=\"C3\"><v>3</v></c><c r=\"B3\"><v>2</v></c></row>\
              <row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>b</t></is></c></row>",
         );
-        assert_eq!(
-            records(&bytes, WorkbookKind::Xlsx, "s").unwrap(),
-            [row(2, &["b", ""]), row(3, &["2", "3"])]
-        );
+        assert_eq!(records(&bytes, WorkbookKind::Xlsx, "s").unwrap(), [row(2, &["b", ""]), row(3, &["2", "3"])]);
     }
 
     #[test]
@@ -933,10 +804,7 @@ mod tests {
             "<row><c t=\"inlineStr\"><is><t>a</t></is></c><c><v>1</v></c></row>\
              <row><c/><c t=\"b\"><v>1</v></c></row>",
         );
-        assert_eq!(
-            records(&bytes, WorkbookKind::Xlsx, "s").unwrap(),
-            [row(1, &["a", "1"]), row(2, &["", "TRUE"])]
-        );
+        assert_eq!(records(&bytes, WorkbookKind::Xlsx, "s").unwrap(), [row(1, &["a", "1"]), row(2, &["", "TRUE"])]);
     }
 
     #[test]
@@ -959,42 +827,20 @@ mod tests {
         let bytes = write_xlsx(&[
             Sheet {
                 name: "运单".into(),
-                header: vec![
-                    "运单号".into(),
-                    "目的国".into(),
-                    "重量(kg)".into(),
-                    "件数".into(),
-                ],
+                header: vec!["运单号".into(), "目的国".into(), "重量(kg)".into(), "件数".into()],
                 rows: vec![
-                    vec![
-                        Cell::from("YT2403010001"),
-                        Cell::from("美国"),
-                        Cell::from(1.25),
-                        Cell::Integer(3),
-                    ],
+                    vec![Cell::from("YT2403010001"), Cell::from("美国"), Cell::from(1.25), Cell::Integer(3)],
                     vec![Cell::from("=SUM(A1)"), Cell::Empty, Cell::from(-0.5)],
                     vec![Cell::from("-5"), Cell::from("深圳 & <仓>")],
                 ],
             },
-            Sheet {
-                name: "汇总".into(),
-                header: vec![],
-                rows: vec![],
-            },
+            Sheet { name: "汇总".into(), header: vec![], rows: vec![] },
         ]);
         assert_eq!(
             list_sheets(&bytes, WorkbookKind::Xlsx).unwrap(),
             [
-                SheetInfo {
-                    name: "运单".into(),
-                    is_empty: false,
-                    is_hidden: false,
-                },
-                SheetInfo {
-                    name: "汇总".into(),
-                    is_empty: true,
-                    is_hidden: false,
-                },
+                SheetInfo { name: "运单".into(), is_empty: false, is_hidden: false },
+                SheetInfo { name: "汇总".into(), is_empty: true, is_hidden: false },
             ]
         );
         assert_eq!(
@@ -1021,10 +867,7 @@ mod tests {
     fn reports_a_missing_sheet_by_name(#[case] file: &str, #[case] kind: WorkbookKind) {
         let bytes = fixture(file);
         let error = records(&bytes, kind, "Sheet1").unwrap_err();
-        assert!(
-            matches!(&error, WorkbookError::SheetNotFound { sheet } if sheet == "Sheet1"),
-            "{error:?}"
-        );
+        assert!(matches!(&error, WorkbookError::SheetNotFound { sheet } if sheet == "Sheet1"), "{error:?}");
     }
 
     #[rstest]
@@ -1044,15 +887,9 @@ mod tests {
     #[case::xlsx_as_ods("waybill.xlsx", WorkbookKind::Ods)]
     #[case::xls_as_xlsx("waybill.xls", WorkbookKind::Xlsx)]
     #[case::ods_as_xlsx("waybill.ods", WorkbookKind::Xlsx)]
-    fn reports_a_workbook_opened_as_the_wrong_format_as_unreadable(
-        #[case] file: &str,
-        #[case] kind: WorkbookKind,
-    ) {
+    fn reports_a_workbook_opened_as_the_wrong_format_as_unreadable(#[case] file: &str, #[case] kind: WorkbookKind) {
         let error = list_sheets(&fixture(file), kind).unwrap_err();
-        assert!(
-            matches!(error, WorkbookError::Unreadable { .. }),
-            "{error:?}"
-        );
+        assert!(matches!(error, WorkbookError::Unreadable { .. }), "{error:?}");
         assert!(std::error::Error::source(&error).is_some());
     }
 
@@ -1064,10 +901,7 @@ mod tests {
     fn reports_non_workbook_bytes_as_unreadable(#[case] bytes: &[u8]) {
         for kind in [WorkbookKind::Xlsx, WorkbookKind::Xls, WorkbookKind::Ods] {
             let error = list_sheets(bytes, kind).unwrap_err();
-            assert!(
-                matches!(error, WorkbookError::Unreadable { .. }),
-                "{kind:?}: {error:?}"
-            );
+            assert!(matches!(error, WorkbookError::Unreadable { .. }), "{kind:?}: {error:?}");
         }
     }
 
@@ -1096,58 +930,37 @@ mod tests {
     #[case::xls("waybill.xls", WorkbookKind::Xls)]
     #[case::ods("waybill.ods", WorkbookKind::Ods)]
     #[case::encrypted_xlsx("encrypted.xlsx", WorkbookKind::Xlsx)]
-    fn reports_truncated_workbooks_as_unreadable_without_panicking(
-        #[case] file: &str,
-        #[case] kind: WorkbookKind,
-    ) {
+    fn reports_truncated_workbooks_as_unreadable_without_panicking(#[case] file: &str, #[case] kind: WorkbookKind) {
         let bytes = fixture(file);
         // Every cut loses the zip's central directory or sectors the OLE allocation table
         // uses. Checked without the panic guard: the wasm build has none.
         for len in 0..bytes.len() {
-            let outcome =
-                std::panic::catch_unwind(|| read_everything_unguarded(&bytes[..len], kind));
+            let outcome = std::panic::catch_unwind(|| read_everything_unguarded(&bytes[..len], kind));
             let result = outcome.unwrap_or_else(|_| panic!("{file} cut at {len} panicked"));
-            assert!(
-                matches!(result, Err(WorkbookError::Unreadable { .. })),
-                "{file} cut at {len}: {result:?}"
-            );
+            assert!(matches!(result, Err(WorkbookError::Unreadable { .. })), "{file} cut at {len}: {result:?}");
         }
     }
 
     #[test]
     fn passes_whole_compound_files_and_other_formats_to_calamine() {
-        for file in [
-            "waybill.xls",
-            "encrypted.xlsx",
-            "waybill.xlsx",
-            "waybill.ods",
-        ] {
+        for file in ["waybill.xls", "encrypted.xlsx", "waybill.xlsx", "waybill.ods"] {
             assert_eq!(check_compound_file(&fixture(file)), Ok(()), "{file}");
         }
     }
 
     #[test]
     fn reports_a_panic_inside_the_reader_as_unreadable() {
-        let result: Result<(), _> =
-            guard_against_reader_panics(&mut |_, _| {}, |_| panic!("index out of range"));
-        assert!(
-            matches!(result, Err(WorkbookError::Unreadable { .. })),
-            "{result:?}"
-        );
+        let result: Result<(), _> = guard_against_reader_panics(&mut |_, _| {}, |_| panic!("index out of range"));
+        assert!(matches!(result, Err(WorkbookError::Unreadable { .. })), "{result:?}");
     }
 
     #[test]
     fn re_raises_a_panic_in_the_callback() {
         let bytes = fixture("waybill.xlsx");
         let outcome = std::panic::catch_unwind(|| {
-            read_sheet(
-                &bytes,
-                WorkbookKind::Xlsx,
-                "运单明细",
-                &mut |line, _| {
-                    assert!(line < 3, "caller's bug");
-                },
-            )
+            read_sheet(&bytes, WorkbookKind::Xlsx, "运单明细", &mut |line, _| {
+                assert!(line < 3, "caller's bug");
+            })
         });
         let payload = outcome.expect_err("the callback's panic reaches the caller");
         assert_eq!(payload.downcast_ref::<&str>(), Some(&"caller's bug"));
@@ -1235,18 +1048,12 @@ mod tests {
     #[case::time_of_day(Data::DateTime(excel(0.75)), "18:00:00")]
     #[case::negative_serial(Data::DateTime(excel(-1.0)), "-1")]
     #[case::past_year_9999(Data::DateTime(excel(3e6)), "3000000")]
-    #[case::date_1904(
-        Data::DateTime(ExcelDateTime::new(0.0, ExcelDateTimeType::DateTime, true)),
-        "00:00:00"
-    )]
+    #[case::date_1904(Data::DateTime(ExcelDateTime::new(0.0, ExcelDateTimeType::DateTime, true)), "00:00:00")]
     #[case::date_1904_later(
         Data::DateTime(ExcelDateTime::new(43890.0, ExcelDateTimeType::DateTime, true)),
         "2024-03-01"
     )]
-    #[case::duration(
-        Data::DateTime(ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false)),
-        "36:00:00"
-    )]
+    #[case::duration(Data::DateTime(ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false)), "36:00:00")]
     #[case::short_duration(Data::DateTime(ExcelDateTime::new(1.0 / 48.0, ExcelDateTimeType::TimeDelta, false)), "00:30:00")]
     #[case::negative_duration(Data::DateTime(ExcelDateTime::new(-0.25, ExcelDateTimeType::TimeDelta, false)), "-06:00:00")]
     #[case::iso_date(Data::DateTimeIso("2024-03-01".into()), "2024-03-01")]
@@ -1276,18 +1083,9 @@ mod tests {
         let pairs = [
             (DataRef::SharedString("共享"), Data::String("共享".into())),
             (DataRef::Float(2.5), Data::Float(2.5)),
-            (
-                DataRef::DateTime(excel(45352.25)),
-                Data::DateTime(excel(45352.25)),
-            ),
-            (
-                DataRef::DurationIso("PT1H".into()),
-                Data::DurationIso("PT1H".into()),
-            ),
-            (
-                DataRef::Error(CellErrorType::Ref),
-                Data::Error(CellErrorType::Ref),
-            ),
+            (DataRef::DateTime(excel(45352.25)), Data::DateTime(excel(45352.25))),
+            (DataRef::DurationIso("PT1H".into()), Data::DurationIso("PT1H".into())),
+            (DataRef::Error(CellErrorType::Ref), Data::Error(CellErrorType::Ref)),
         ];
         for (data_ref, data) in pairs {
             let mut out = String::new();
@@ -1298,14 +1096,7 @@ mod tests {
 
     #[test]
     fn serialises_sheet_info_for_the_ui() {
-        let info = SheetInfo {
-            name: "运单".into(),
-            is_empty: true,
-            is_hidden: false,
-        };
-        assert_eq!(
-            serde_json::to_string(&info).unwrap(),
-            r#"{"name":"运单","is_empty":true,"is_hidden":false}"#
-        );
+        let info = SheetInfo { name: "运单".into(), is_empty: true, is_hidden: false };
+        assert_eq!(serde_json::to_string(&info).unwrap(), r#"{"name":"运单","is_empty":true,"is_hidden":false}"#);
     }
 }

@@ -50,10 +50,7 @@ impl CountryCode {
     }
 
     fn from_alpha3(code: [u8; 3]) -> Option<CountryCode> {
-        COUNTRIES
-            .iter()
-            .find(|c| c.alpha3.as_bytes() == code)
-            .map(Country::code)
+        COUNTRIES.iter().find(|c| c.alpha3.as_bytes() == code).map(Country::code)
     }
 
     fn country(self) -> &'static Country {
@@ -65,9 +62,7 @@ impl CountryCode {
 }
 
 fn index_of(code: [u8; 2]) -> Option<usize> {
-    COUNTRIES
-        .binary_search_by(|c| c.alpha2.as_bytes().cmp(&code[..]))
-        .ok()
+    COUNTRIES.binary_search_by(|c| c.alpha2.as_bytes().cmp(&code[..])).ok()
 }
 
 impl fmt::Display for CountryCode {
@@ -91,9 +86,8 @@ impl Serialize for CountryCode {
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        CountryCode::from_alpha2(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("{s:?} is not an ISO 3166-1 alpha-2 country code"))
-        })
+        CountryCode::from_alpha2(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not an ISO 3166-1 alpha-2 country code")))
     }
 }
 
@@ -362,9 +356,7 @@ impl Country {
 
     /// The row's names and aliases, as written.
     fn names(&self) -> impl Iterator<Item = &'static str> {
-        [self.en, self.zh, self.es, self.pt]
-            .into_iter()
-            .chain(self.aliases.split('|').filter(|a| !a.is_empty()))
+        [self.en, self.zh, self.es, self.pt].into_iter().chain(self.aliases.split('|').filter(|a| !a.is_empty()))
     }
 }
 
@@ -377,15 +369,7 @@ const fn row(
     pt: &'static str,
     aliases: &'static str,
 ) -> Country {
-    Country {
-        alpha2,
-        alpha3,
-        en,
-        zh,
-        es,
-        pt,
-        aliases,
-    }
+    Country { alpha2, alpha3, en, zh, es, pt, aliases }
 }
 
 /// ISO 3166-1 (plus Kosovo), sorted by alpha-2 for binary search.
@@ -988,12 +972,7 @@ mod tests {
     #[case("Me\u{0301}xico", "MX")]
     fn reads_names_as_sellers_write_them(#[case] input: &str, #[case] alpha2: &str) {
         let expected = Some(code(alpha2));
-        for variant in [
-            input.to_string(),
-            input.to_uppercase(),
-            input.to_lowercase(),
-            format!("  {input}\t"),
-        ] {
+        for variant in [input.to_string(), input.to_uppercase(), input.to_lowercase(), format!("  {input}\t")] {
             assert_eq!(normalize_country(&variant), expected, "{variant:?}");
         }
     }
@@ -1064,25 +1043,12 @@ mod tests {
     #[test]
     fn table_is_sorted_with_well_formed_unique_codes() {
         for pair in COUNTRIES.windows(2) {
-            assert!(
-                pair[0].alpha2 < pair[1].alpha2,
-                "{} before {}",
-                pair[0].alpha2,
-                pair[1].alpha2
-            );
+            assert!(pair[0].alpha2 < pair[1].alpha2, "{} before {}", pair[0].alpha2, pair[1].alpha2);
         }
         let mut alpha3s = HashSet::new();
         for c in &COUNTRIES {
-            assert!(
-                c.alpha2.len() == 2 && c.alpha2.bytes().all(|b| b.is_ascii_uppercase()),
-                "{}",
-                c.alpha2
-            );
-            assert!(
-                c.alpha3.len() == 3 && c.alpha3.bytes().all(|b| b.is_ascii_uppercase()),
-                "{}",
-                c.alpha3
-            );
+            assert!(c.alpha2.len() == 2 && c.alpha2.bytes().all(|b| b.is_ascii_uppercase()), "{}", c.alpha2);
+            assert!(c.alpha3.len() == 3 && c.alpha3.bytes().all(|b| b.is_ascii_uppercase()), "{}", c.alpha3);
             assert!(alpha3s.insert(c.alpha3), "{} twice", c.alpha3);
             for name in [c.en, c.zh, c.es, c.pt] {
                 assert!(!name.trim().is_empty(), "{} lacks a name", c.alpha2);
@@ -1095,27 +1061,15 @@ mod tests {
         for country in all_countries() {
             let row = country.country();
             assert_eq!(CountryCode::from_alpha2(country.as_str()), Some(country));
-            let codes_and_names = [
-                country.as_str(),
-                country.alpha3(),
-                country.name_en(),
-                country.name_zh(),
-            ];
+            let codes_and_names = [country.as_str(), country.alpha3(), country.name_en(), country.name_zh()];
             for spelling in codes_and_names.into_iter().chain(row.names()) {
-                for variant in [
-                    spelling.to_string(),
-                    spelling.to_lowercase(),
-                    spelling.to_uppercase(),
-                ] {
+                for variant in [spelling.to_string(), spelling.to_lowercase(), spelling.to_uppercase()] {
                     assert_eq!(normalize_country(&variant), Some(country), "{variant:?}");
                 }
             }
             let json = serde_json::to_string(&country).expect("a code serialises");
             assert_eq!(json, format!("\"{}\"", country.as_str()));
-            assert_eq!(
-                serde_json::from_str::<CountryCode>(&json).ok(),
-                Some(country)
-            );
+            assert_eq!(serde_json::from_str::<CountryCode>(&json).ok(), Some(country));
         }
     }
 
@@ -1126,17 +1080,10 @@ mod tests {
         for country in &COUNTRIES {
             for name in country.names() {
                 let key = fold(name);
-                assert!(
-                    !key.is_empty(),
-                    "{}: {name:?} folds to nothing",
-                    country.alpha2
-                );
+                assert!(!key.is_empty(), "{}: {name:?} folds to nothing", country.alpha2);
                 match claims.get(&key) {
                     Some(&(other, first)) if other != country.code() => {
-                        conflicts.push(format!(
-                            "{key:?}: {other} ({first:?}) and {} ({name:?})",
-                            country.alpha2
-                        ));
+                        conflicts.push(format!("{key:?}: {other} ({first:?}) and {} ({name:?})", country.alpha2));
                     }
                     Some(_) => {}
                     None => {
@@ -1153,11 +1100,7 @@ mod tests {
                 }
             }
         }
-        assert!(
-            conflicts.is_empty(),
-            "conflicting names:\n{}",
-            conflicts.join("\n")
-        );
+        assert!(conflicts.is_empty(), "conflicting names:\n{}", conflicts.join("\n"));
         assert_eq!(name_index().len(), claims.len());
     }
 
@@ -1165,10 +1108,7 @@ mod tests {
     fn latin_names_fold_to_ascii() {
         // A letter missing from the accent table would keep accented and plain spellings apart.
         for country in &COUNTRIES {
-            for name in country
-                .names()
-                .filter(|n| n.chars().all(|c| c < '\u{370}' || c == '’'))
-            {
+            for name in country.names().filter(|n| n.chars().all(|c| c < '\u{370}' || c == '’')) {
                 assert!(fold(name).is_ascii(), "{name:?} folds to {:?}", fold(name));
             }
         }
@@ -1180,10 +1120,7 @@ mod tests {
         assert_eq!(fold("COTE-D'IVOIRE"), "cotedivoire");
         assert_eq!(fold("São Tomé & Príncipe"), fold("Sao Tome and Principe"));
         assert_eq!(fold("St. Lucia"), "saintlucia");
-        assert_eq!(
-            fold("Korea, Dem. People's Rep."),
-            "koreademocraticpeoplesrepublic"
-        );
+        assert_eq!(fold("Korea, Dem. People's Rep."), "koreademocraticpeoplesrepublic");
         assert_eq!(fold("ＢＲＡＳＩＬ（巴西）"), "brasil巴西");
         assert_eq!(fold("臺灣"), "台湾");
         assert_eq!(fold("Straße"), "strasse");
@@ -1194,10 +1131,7 @@ mod tests {
     #[test]
     fn serialises_as_the_alpha2_code() {
         let br = code("BR");
-        assert_eq!(
-            serde_json::to_string(&vec![br]).ok().as_deref(),
-            Some("[\"BR\"]")
-        );
+        assert_eq!(serde_json::to_string(&vec![br]).ok().as_deref(), Some("[\"BR\"]"));
         assert_eq!(serde_json::from_str::<CountryCode>("\"BR\"").ok(), Some(br));
         assert!(serde_json::from_str::<CountryCode>("\"ZZ\"").is_err());
         assert!(serde_json::from_str::<CountryCode>("\"Brazil\"").is_err());

@@ -2,6 +2,11 @@
 
 pub mod country;
 pub mod date;
+pub mod dict;
+pub mod money;
+pub mod shipments;
 
 pub use country::CountryCode;
 pub use date::Date;
+pub use money::FxTable;
+pub use shipments::Shipments;

@@ -85,9 +85,7 @@ mod tests {
         let bytes = write_csv(&["h"], &mut std::iter::once(vec![cell]));
         let text = String::from_utf8(bytes).expect("the writer emits UTF-8");
         let body = text.strip_prefix('\u{FEFF}').expect("a BOM comes first");
-        body.strip_prefix("h\r\n")
-            .expect("the header line")
-            .to_owned()
+        body.strip_prefix("h\r\n").expect("the header line").to_owned()
     }
 
     #[test]
@@ -139,23 +137,10 @@ mod tests {
     #[test]
     fn writes_header_and_rows_with_crlf() {
         let rows = vec![
-            vec![
-                Cell::from("YT1"),
-                Cell::from(1.25),
-                Cell::Integer(3),
-                Cell::Empty,
-            ],
-            vec![
-                Cell::from("YT2"),
-                Cell::Empty,
-                Cell::from(None::<f64>),
-                Cell::from("备注"),
-            ],
+            vec![Cell::from("YT1"), Cell::from(1.25), Cell::Integer(3), Cell::Empty],
+            vec![Cell::from("YT2"), Cell::Empty, Cell::from(None::<f64>), Cell::from("备注")],
         ];
-        let bytes = write_csv(
-            &["运单号", "重量(kg)", "件数", "备注"],
-            &mut rows.into_iter(),
-        );
+        let bytes = write_csv(&["运单号", "重量(kg)", "件数", "备注"], &mut rows.into_iter());
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
             "\u{FEFF}运单号,重量(kg),件数,备注\r\nYT1,1.25,3,\r\nYT2,,,备注\r\n"
@@ -165,10 +150,7 @@ mod tests {
     #[test]
     fn neutralises_header_names_too() {
         let bytes = write_csv(&["=HYPERLINK(\"x\")", "ok"], &mut std::iter::empty());
-        assert_eq!(
-            String::from_utf8(bytes).unwrap(),
-            "\u{FEFF}\"'=HYPERLINK(\"\"x\"\")\",ok\r\n"
-        );
+        assert_eq!(String::from_utf8(bytes).unwrap(), "\u{FEFF}\"'=HYPERLINK(\"\"x\"\")\",ok\r\n");
     }
 
     #[test]

@@ -100,24 +100,15 @@ fn write_xlsx_with_row_limit(sheets: &[Sheet], max_rows: usize) -> Vec<u8> {
         zip.write_all(xml.as_bytes()).expect(IN_MEMORY);
     };
 
-    put(
-        &mut zip,
-        "[Content_Types].xml",
-        &content_types_xml(parts.len()),
-    );
+    put(&mut zip, "[Content_Types].xml", &content_types_xml(parts.len()));
     put(&mut zip, "_rels/.rels", ROOT_RELS_XML);
     put(&mut zip, "docProps/app.xml", APP_XML);
     put(&mut zip, "docProps/core.xml", CORE_XML);
     put(&mut zip, "xl/workbook.xml", &workbook_xml(&parts));
-    put(
-        &mut zip,
-        "xl/_rels/workbook.xml.rels",
-        &workbook_rels_xml(parts.len()),
-    );
+    put(&mut zip, "xl/_rels/workbook.xml.rels", &workbook_rels_xml(parts.len()));
     put(&mut zip, "xl/styles.xml", STYLES_XML);
     for (index, part) in parts.iter().enumerate() {
-        zip.start_file(format!("xl/worksheets/sheet{}.xml", index + 1), options)
-            .expect(IN_MEMORY);
+        zip.start_file(format!("xl/worksheets/sheet{}.xml", index + 1), options).expect(IN_MEMORY);
         write_worksheet(&mut zip, part, index == 0);
     }
     zip.finish().expect(IN_MEMORY).into_inner()
@@ -132,11 +123,7 @@ fn split_into_parts(sheets: &[Sheet], max_rows: usize) -> Vec<Part<'_>> {
     let mut taken = Vec::new();
     let mut parts = Vec::new();
     for sheet in sheets {
-        let rows_per_part = if sheet.header.is_empty() {
-            max_rows
-        } else {
-            max_rows - 1
-        };
+        let rows_per_part = if sheet.header.is_empty() { max_rows } else { max_rows - 1 };
         let mut chunks = sheet.rows.chunks(rows_per_part.max(1));
         // A sheet without rows still gets its (header-only) worksheet.
         let first = chunks.next().unwrap_or(&[]);
@@ -150,11 +137,7 @@ fn split_into_parts(sheets: &[Sheet], max_rows: usize) -> Vec<Part<'_>> {
     }
     if parts.is_empty() {
         // A workbook must hold at least one sheet.
-        parts.push(Part {
-            name: sanitise_sheet_name("", 0, &mut taken),
-            header: &[],
-            rows: &[],
-        });
+        parts.push(Part { name: sanitise_sheet_name("", 0, &mut taken), header: &[], rows: &[] });
     }
     parts
 }
@@ -226,10 +209,7 @@ fn is_wide(c: char) -> bool {
 
 /// Display width of text in digit widths: the widest line, wide characters counting double.
 fn text_width(text: &str) -> usize {
-    text.split('\n')
-        .map(|line| line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum())
-        .max()
-        .unwrap_or(0)
+    text.split('\n').map(|line| line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()).max().unwrap_or(0)
 }
 
 fn cell_width(cell: &Cell, scratch: &mut String) -> usize {
@@ -262,10 +242,7 @@ fn column_widths(part: &Part<'_>, columns: usize) -> Vec<usize> {
             *width = (*width).max(cell_width(cell, &mut scratch));
         }
     }
-    widths
-        .into_iter()
-        .map(|w| (w + 2).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH))
-        .collect()
+    widths.into_iter().map(|w| (w + 2).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH)).collect()
 }
 
 /// `A`, `B`, … `Z`, `AA`, … for a 0-based column index.
@@ -282,14 +259,7 @@ fn column_letters(index: usize) -> String {
 }
 
 fn write_worksheet(zip: &mut ZipWriter<Cursor<Vec<u8>>>, part: &Part<'_>, is_selected: bool) {
-    let columns = part
-        .rows
-        .iter()
-        .map(Vec::len)
-        .chain([part.header.len()])
-        .max()
-        .unwrap_or(0)
-        .min(EXCEL_MAX_COLUMNS);
+    let columns = part.rows.iter().map(Vec::len).chain([part.header.len()]).max().unwrap_or(0).min(EXCEL_MAX_COLUMNS);
     let letters: Vec<String> = (0..columns).map(column_letters).collect();
     let has_header = !part.header.is_empty();
     let row_count = part.rows.len() + usize::from(has_header);
@@ -321,11 +291,7 @@ fn write_worksheet(zip: &mut ZipWriter<Cursor<Vec<u8>>>, part: &Part<'_>, is_sel
     if columns > 0 {
         xml.push_str("<cols>");
         for (i, width) in column_widths(part, columns).into_iter().enumerate() {
-            let _ = write!(
-                xml,
-                "<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>",
-                n = i + 1
-            );
+            let _ = write!(xml, "<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>", n = i + 1);
         }
         xml.push_str("</cols>");
     }
@@ -353,17 +319,12 @@ fn write_worksheet(zip: &mut ZipWriter<Cursor<Vec<u8>>>, part: &Part<'_>, is_sel
                         let _ = write!(xml, "<c r=\"{letter}{row_number}\"><v>{number}</v></c>");
                     }
                 }
-                Cell::Integer(value)
-                    if (-EXCEL_MAX_EXACT_INTEGER..=EXCEL_MAX_EXACT_INTEGER).contains(value) =>
-                {
+                Cell::Integer(value) if (-EXCEL_MAX_EXACT_INTEGER..=EXCEL_MAX_EXACT_INTEGER).contains(value) => {
                     let _ = write!(xml, "<c r=\"{letter}{row_number}\"><v>{value}</v></c>");
                 }
                 Cell::Integer(value) => {
                     // Our own digits, not user text: written as text without neutralising.
-                    let _ = write!(
-                        xml,
-                        "<c r=\"{letter}{row_number}\" t=\"inlineStr\"><is><t>{value}</t></is></c>"
-                    );
+                    let _ = write!(xml, "<c r=\"{letter}{row_number}\" t=\"inlineStr\"><is><t>{value}</t></is></c>");
                 }
                 Cell::Empty => {}
             }
@@ -421,10 +382,7 @@ fn push_escaped_text(xml: &mut String, text: &str) {
 /// Whether `text` starts with `_xHHHH_` (four hex digits).
 fn is_ooxml_escape(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.len() >= 7
-        && bytes[1] == b'x'
-        && bytes[2..6].iter().all(u8::is_ascii_hexdigit)
-        && bytes[6] == b'_'
+    bytes.len() >= 7 && bytes[1] == b'x' && bytes[2..6].iter().all(u8::is_ascii_hexdigit) && bytes[6] == b'_'
 }
 
 /// Escapes a sheet name for an XML attribute.
@@ -519,9 +477,7 @@ fn workbook_xml(parts: &[Part<'_>]) -> String {
 
 fn workbook_rels_xml(sheet_count: usize) -> String {
     let mut xml = String::from(XML_DECLARATION);
-    xml.push_str(
-        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
-    );
+    xml.push_str("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
     for n in 1..=sheet_count {
         let _ = write!(
             xml,
@@ -568,25 +524,10 @@ mod tests {
         vec![
             Sheet {
                 name: "运单".into(),
-                header: vec![
-                    "运单号".into(),
-                    "目的国".into(),
-                    "重量(kg)".into(),
-                    "件数".into(),
-                ],
+                header: vec!["运单号".into(), "目的国".into(), "重量(kg)".into(), "件数".into()],
                 rows: vec![
-                    vec![
-                        Cell::from("YT2403010001"),
-                        Cell::from("美国"),
-                        Cell::from(1.25),
-                        Cell::Integer(3),
-                    ],
-                    vec![
-                        Cell::from("=SUM(A1)"),
-                        Cell::Empty,
-                        Cell::from(-0.5),
-                        Cell::from(None::<i64>),
-                    ],
+                    vec![Cell::from("YT2403010001"), Cell::from("美国"), Cell::from(1.25), Cell::Integer(3)],
+                    vec![Cell::from("=SUM(A1)"), Cell::Empty, Cell::from(-0.5), Cell::from(None::<i64>)],
                     vec![Cell::from("-5"), Cell::from("深圳 & <仓>")],
                 ],
             },
@@ -611,24 +552,9 @@ mod tests {
         assert_eq!(
             rows,
             [
-                vec![
-                    text("运单号"),
-                    text("目的国"),
-                    text("重量(kg)"),
-                    text("件数")
-                ],
-                vec![
-                    text("YT2403010001"),
-                    text("美国"),
-                    Data::Float(1.25),
-                    Data::Float(3.0),
-                ],
-                vec![
-                    text("'=SUM(A1)"),
-                    Data::Empty,
-                    Data::Float(-0.5),
-                    Data::Empty
-                ],
+                vec![text("运单号"), text("目的国"), text("重量(kg)"), text("件数")],
+                vec![text("YT2403010001"), text("美国"), Data::Float(1.25), Data::Float(3.0),],
+                vec![text("'=SUM(A1)"), Data::Empty, Data::Float(-0.5), Data::Empty],
                 vec![text("'-5"), text("深圳 & <仓>"), Data::Empty, Data::Empty],
             ]
         );
@@ -652,11 +578,7 @@ mod tests {
     #[case::astral("𠮷野家 🚚")]
     #[case::cdata_end("]]>")]
     fn preserves_text_exactly(#[case] value: &str) {
-        let bytes = write_xlsx(&[Sheet {
-            name: "t".into(),
-            header: vec![],
-            rows: vec![vec![Cell::from(value)]],
-        }]);
+        let bytes = write_xlsx(&[Sheet { name: "t".into(), header: vec![], rows: vec![vec![Cell::from(value)]] }]);
         let range = open(&bytes).worksheet_range("t").unwrap();
         assert_eq!(range.get_value((0, 0)), Some(&text(value)));
     }
@@ -666,10 +588,7 @@ mod tests {
         let bytes = write_xlsx(&[Sheet {
             name: "t".into(),
             header: vec!["a\u{0}b".into()],
-            rows: vec![vec![
-                Cell::from("x\u{1}\u{8}y\u{B}\u{FFFF}z"),
-                Cell::from("\u{1F}"),
-            ]],
+            rows: vec![vec![Cell::from("x\u{1}\u{8}y\u{B}\u{FFFF}z"), Cell::from("\u{1F}")]],
         }]);
         let range = open(&bytes).worksheet_range("t").unwrap();
         assert_eq!(range.get_value((0, 0)), Some(&text("ab")));
@@ -685,11 +604,8 @@ mod tests {
     #[case::tab("\tx", "'\tx")]
     #[case::carriage_return("\rx", "'\rx")]
     fn neutralises_formula_looking_text(#[case] value: &str, #[case] expected: &str) {
-        let bytes = write_xlsx(&[Sheet {
-            name: "t".into(),
-            header: vec![value.into()],
-            rows: vec![vec![Cell::from(value)]],
-        }]);
+        let bytes =
+            write_xlsx(&[Sheet { name: "t".into(), header: vec![value.into()], rows: vec![vec![Cell::from(value)]] }]);
         let range = open(&bytes).worksheet_range("t").unwrap();
         assert_eq!(range.get_value((0, 0)), Some(&text(expected)));
         assert_eq!(range.get_value((1, 0)), Some(&text(expected)));
@@ -707,16 +623,9 @@ mod tests {
     #[case::nan(Cell::Number(f64::NAN), Data::Empty)]
     #[case::infinity(Cell::Number(f64::NEG_INFINITY), Data::Empty)]
     fn writes_numbers_as_numbers(#[case] cell: Cell, #[case] expected: Data) {
-        let bytes = write_xlsx(&[Sheet {
-            name: "t".into(),
-            header: vec!["h".into()],
-            rows: vec![vec![cell]],
-        }]);
+        let bytes = write_xlsx(&[Sheet { name: "t".into(), header: vec!["h".into()], rows: vec![vec![cell]] }]);
         let range = open(&bytes).worksheet_range("t").unwrap();
-        assert_eq!(
-            range.get_value((1, 0)).cloned().unwrap_or_default(),
-            expected
-        );
+        assert_eq!(range.get_value((1, 0)).cloned().unwrap_or_default(), expected);
     }
 
     #[rstest]
@@ -737,14 +646,8 @@ mod tests {
     )]
     #[case::markup(&["<a&b>\"c\""], &["<a&b>\"c\""])]
     fn sanitises_sheet_names(#[case] names: &[&str], #[case] expected: &[&str]) {
-        let sheets: Vec<Sheet> = names
-            .iter()
-            .map(|name| Sheet {
-                name: (*name).into(),
-                header: vec!["h".into()],
-                rows: vec![],
-            })
-            .collect();
+        let sheets: Vec<Sheet> =
+            names.iter().map(|name| Sheet { name: (*name).into(), header: vec!["h".into()], rows: vec![] }).collect();
         let bytes = write_xlsx(&sheets);
         assert_eq!(open(&bytes).sheet_names(), expected);
     }
@@ -773,14 +676,8 @@ mod tests {
             range.rows().map(|row| row[0].clone()).collect()
         };
         let n = |v: f64| Data::Float(v);
-        assert_eq!(
-            column(&mut book, "订单"),
-            [text("序号"), n(0.0), n(1.0), n(2.0)]
-        );
-        assert_eq!(
-            column(&mut book, "订单 (2)"),
-            [text("序号"), n(3.0), n(4.0), n(5.0)]
-        );
+        assert_eq!(column(&mut book, "订单"), [text("序号"), n(0.0), n(1.0), n(2.0)]);
+        assert_eq!(column(&mut book, "订单 (2)"), [text("序号"), n(3.0), n(4.0), n(5.0)]);
         assert_eq!(column(&mut book, "订单 (3)"), [text("序号"), n(6.0)]);
     }
 
@@ -788,9 +685,7 @@ mod tests {
     fn freezes_and_bolds_the_header_row() {
         let bytes = write_xlsx(&waybills());
         let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
-        assert!(sheet.contains(
-            "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-        ));
+        assert!(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
         assert!(sheet.contains("<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>运单号</t></is></c>"));
         assert!(sheet.contains("<c r=\"A2\" t=\"inlineStr\"><is><t>YT2403010001</t></is></c>"));
         assert!(sheet.contains("<dimension ref=\"A1:D4\"/>"));
@@ -798,23 +693,14 @@ mod tests {
 
         let mut book = open(&bytes);
         let styles = book.worksheet_style("运单").unwrap();
-        let is_bold = |pos| {
-            styles
-                .get(pos)
-                .and_then(|style| style.font.as_ref())
-                .is_some_and(|font| font.is_bold())
-        };
+        let is_bold = |pos| styles.get(pos).and_then(|style| style.font.as_ref()).is_some_and(|font| font.is_bold());
         assert!(is_bold((0, 0)) && is_bold((0, 3)));
         assert!(!is_bold((1, 0)));
     }
 
     #[test]
     fn leaves_a_sheet_without_header_unfrozen() {
-        let bytes = write_xlsx(&[Sheet {
-            name: "t".into(),
-            header: vec![],
-            rows: vec![vec![Cell::from("a")]],
-        }]);
+        let bytes = write_xlsx(&[Sheet { name: "t".into(), header: vec![], rows: vec![vec![Cell::from("a")]] }]);
         let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
         assert!(!sheet.contains("<pane"));
         assert!(sheet.contains("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"));
@@ -834,9 +720,7 @@ mod tests {
         }]);
         let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
         for (column, width) in [(1, 8), (2, 28), (3, 16), (4, 60)] {
-            let col = format!(
-                "<col min=\"{column}\" max=\"{column}\" width=\"{width}\" customWidth=\"1\"/>"
-            );
+            let col = format!("<col min=\"{column}\" max=\"{column}\" width=\"{width}\" customWidth=\"1\"/>");
             assert!(sheet.contains(&col), "missing {col} in {sheet}");
         }
     }
@@ -865,11 +749,8 @@ mod tests {
     fn writes_every_part_of_a_minimal_package() {
         let bytes = write_xlsx(&waybills());
         let archive = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
-        let mut names: Vec<String> = archive
-            .file_names()
-            .map(|name| name.map(|name| name.into_owned()))
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let mut names: Vec<String> =
+            archive.file_names().map(|name| name.map(|name| name.into_owned())).collect::<Result<_, _>>().unwrap();
         names.sort_unstable();
         assert_eq!(
             names,
@@ -892,14 +773,10 @@ mod tests {
 
     #[test]
     fn streams_large_sheets_through_the_compressor() {
-        let rows: Vec<Vec<Cell>> = (0..20_000)
-            .map(|i| vec![Cell::from(format!("YT{i:010}")), Cell::Integer(i)])
-            .collect();
-        let bytes = write_xlsx(&[Sheet {
-            name: "大表".into(),
-            header: vec!["运单号".into(), "序号".into()],
-            rows,
-        }]);
+        let rows: Vec<Vec<Cell>> =
+            (0..20_000).map(|i| vec![Cell::from(format!("YT{i:010}")), Cell::Integer(i)]).collect();
+        let bytes =
+            write_xlsx(&[Sheet { name: "大表".into(), header: vec!["运单号".into(), "序号".into()], rows }]);
         let range = open(&bytes).worksheet_range("大表").unwrap();
         assert_eq!(range.height(), 20_001);
         assert_eq!(range.get_value((20_000, 0)), Some(&text("YT0000019999")));
@@ -917,10 +794,7 @@ mod tests {
         let path = dir.join("export.xlsx");
         std::fs::write(&path, write_xlsx(&waybills())).unwrap();
         let output = std::process::Command::new("soffice")
-            .arg(format!(
-                "-env:UserInstallation=file://{}/profile",
-                dir.display()
-            ))
+            .arg(format!("-env:UserInstallation=file://{}/profile", dir.display()))
             .args(["--headless", "--convert-to"])
             // UTF-8 (76), comma (44), quote (34), formulas as shown, every sheet (-1).
             .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")

@@ -78,12 +78,8 @@ pub enum CenturyBasis {
 
 impl CenturyRule {
     /// The fixed 1970–2069 window, used when nothing better is known.
-    pub const FIXED_WINDOW: CenturyRule = CenturyRule {
-        basis: CenturyBasis::FixedWindow,
-        first_year: 1970,
-        earliest_year: 1970,
-        latest_year: 2069,
-    };
+    pub const FIXED_WINDOW: CenturyRule =
+        CenturyRule { basis: CenturyBasis::FixedWindow, first_year: 1970, earliest_year: 1970, latest_year: 2069 };
 
     /// The full year for a two-digit year (`year(14)` is 2014 under the fixed window).
     pub fn year(&self, year_in_century: u8) -> i32 {
@@ -93,10 +89,7 @@ impl CenturyRule {
     /// The century prefix when all the column's two-digit years landed in one century
     /// (`Some(20)` for "two-digit years as 20xx"), `None` when they straddle two.
     pub fn century(&self) -> Option<i32> {
-        let (a, b) = (
-            self.earliest_year.div_euclid(100),
-            self.latest_year.div_euclid(100),
-        );
+        let (a, b) = (self.earliest_year.div_euclid(100), self.latest_year.div_euclid(100));
         (a == b).then_some(a)
     }
 }
@@ -171,10 +164,7 @@ impl NumericDate {
 
     /// The only order this value fits, or `None` if it fits both (or neither).
     pub fn evidence(self) -> Option<DayMonthOrder> {
-        match (
-            self.fits(DayMonthOrder::DayFirst),
-            self.fits(DayMonthOrder::MonthFirst),
-        ) {
+        match (self.fits(DayMonthOrder::DayFirst), self.fits(DayMonthOrder::MonthFirst)) {
             (true, false) => Some(DayMonthOrder::DayFirst),
             (false, true) => Some(DayMonthOrder::MonthFirst),
             _ => None,
@@ -210,11 +200,7 @@ pub enum RawDate {
     /// Day/month order (and maybe century) decided by the column: `05/03/2024`, `8/29/14`.
     Numeric(NumericDate),
     /// Named month with a two-digit year (`2-Jun-06`): only the century is open.
-    ShortYear {
-        day: u8,
-        month: u8,
-        year_in_century: u8,
-    },
+    ShortYear { day: u8, month: u8, year_in_century: u8 },
 }
 
 /// Reads one date cell. Surrounding spaces and an Excel text-marker `'` are ignored; a
@@ -239,12 +225,9 @@ pub fn read_date(s: &str) -> Result<RawDate, DateError> {
     let b = s.as_bytes();
     // Fast path: `YYYY-MM-DD`, optionally with a time, straight from the bytes.
     if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
-        {
+        if let (Some(y), Some(m), Some(d)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) {
             if time_suffix_ok(&b[10..]) {
-                return Date::from_ymd(y as i32, m, d)
-                    .map(RawDate::Exact)
-                    .ok_or(DateError::Impossible);
+                return Date::from_ymd(y as i32, m, d).map(RawDate::Exact).ok_or(DateError::Impossible);
             }
         }
     }
@@ -263,9 +246,7 @@ pub fn read_date(s: &str) -> Result<RawDate, DateError> {
 /// assert_eq!(d.to_string(), "2014-03-05");
 /// ```
 pub fn resolve(raw: RawDate, conventions: &DateConventions) -> Option<Date> {
-    let rule = conventions
-        .two_digit_years
-        .unwrap_or(CenturyRule::FIXED_WINDOW);
+    let rule = conventions.two_digit_years.unwrap_or(CenturyRule::FIXED_WINDOW);
     match raw {
         RawDate::Exact(d) => Some(d),
         RawDate::Numeric(n) => {
@@ -276,11 +257,9 @@ pub fn resolve(raw: RawDate, conventions: &DateConventions) -> Option<Date> {
             let (day, month) = n.day_month(conventions.order);
             Date::from_ymd(year, month, day)
         }
-        RawDate::ShortYear {
-            day,
-            month,
-            year_in_century,
-        } => Date::from_ymd(rule.year(year_in_century), u32::from(month), u32::from(day)),
+        RawDate::ShortYear { day, month, year_in_century } => {
+            Date::from_ymd(rule.year(year_in_century), u32::from(month), u32::from(day))
+        }
     }
 }
 
@@ -346,9 +325,7 @@ impl DateColumnProfile {
                     Year::TwoDigit(yy) => self.add_two_digit_year(yy),
                 }
             }
-            RawDate::ShortYear {
-                year_in_century, ..
-            } => self.add_two_digit_year(year_in_century),
+            RawDate::ShortYear { year_in_century, .. } => self.add_two_digit_year(year_in_century),
         }
     }
 
@@ -363,11 +340,7 @@ impl DateColumnProfile {
         self.two_digit_year_rows += other.two_digit_year_rows;
         self.two_digit_years_seen |= other.two_digit_years_seen;
         self.four_digit_year_rows += other.four_digit_year_rows;
-        for (a, b) in self
-            .four_digit_years
-            .iter_mut()
-            .zip(other.four_digit_years.iter())
-        {
+        for (a, b) in self.four_digit_years.iter_mut().zip(other.four_digit_years.iter()) {
             *a += b;
         }
     }
@@ -402,14 +375,9 @@ impl DateColumnProfile {
     pub fn conventions(&self, user_order: Option<DayMonthOrder>) -> DateConventions {
         let slashed = self.day_first_rows + self.month_first_rows + self.either_order_rows;
         let (order, order_basis) = match user_order {
-            _ if slashed == 0 => (
-                user_order.unwrap_or(DayMonthOrder::MonthFirst),
-                OrderBasis::NotNeeded,
-            ),
+            _ if slashed == 0 => (user_order.unwrap_or(DayMonthOrder::MonthFirst), OrderBasis::NotNeeded),
             Some(order) => (order, OrderBasis::User),
-            None if self.day_first_rows > self.month_first_rows => {
-                (DayMonthOrder::DayFirst, OrderBasis::Evidence)
-            }
+            None if self.day_first_rows > self.month_first_rows => (DayMonthOrder::DayFirst, OrderBasis::Evidence),
             None if self.month_first_rows > 0 => (DayMonthOrder::MonthFirst, OrderBasis::Evidence),
             None => (DayMonthOrder::MonthFirst, OrderBasis::Default),
         };
@@ -471,11 +439,8 @@ impl DateColumnProfile {
             },
             None => CenturyRule::FIXED_WINDOW,
         };
-        let years = (0..100u8)
-            .filter(|yy| self.two_digit_years_seen & (1u128 << yy) != 0)
-            .map(|yy| rule.year(yy));
-        let (earliest, latest) =
-            years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let years = (0..100u8).filter(|yy| self.two_digit_years_seen & (1u128 << yy) != 0).map(|yy| rule.year(yy));
+        let (earliest, latest) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
         rule.earliest_year = earliest;
         rule.latest_year = latest;
         Some(rule)
@@ -506,9 +471,7 @@ fn digits(b: &[u8]) -> Option<u32> {
     if b.is_empty() || b.len() > 9 {
         return None;
     }
-    b.iter().try_fold(0u32, |v, &c| {
-        c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0'))
-    })
+    b.iter().try_fold(0u32, |v, &c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
 }
 
 /// Copies the cell into `buf` as lowercase ASCII: full-width digits and punctuation become
@@ -566,11 +529,7 @@ impl<'a> Cursor<'a> {
     /// Eats `word` (lowercase) if the text continues with it, in any case.
     fn eat_word(&mut self, word: &[u8]) -> bool {
         let end = self.i + word.len();
-        if self
-            .b
-            .get(self.i..end)
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-        {
+        if self.b.get(self.i..end).is_some_and(|w| w.eq_ignore_ascii_case(word)) {
             self.i = end;
             true
         } else {
@@ -632,9 +591,9 @@ impl Fields {
     fn check(self) -> Result<RawDate, DateError> {
         match self {
             Fields::Exact(d) => Ok(RawDate::Exact(d)),
-            Fields::Ymd { year, month, day } => Date::from_ymd(year as i32, month, day)
-                .map(RawDate::Exact)
-                .ok_or(DateError::Impossible),
+            Fields::Ymd { year, month, day } => {
+                Date::from_ymd(year as i32, month, day).map(RawDate::Exact).ok_or(DateError::Impossible)
+            }
             // Eight digits that are not a plausible date are an order number, not a bad date.
             Fields::Compact { year, month, day } => (1900..=2100)
                 .contains(&year)
@@ -642,46 +601,23 @@ impl Fields {
                 .flatten()
                 .map(RawDate::Exact)
                 .ok_or(DateError::Unrecognised),
-            Fields::Numeric {
-                first,
-                second,
-                year,
-            } => {
+            Fields::Numeric { first, second, year } => {
                 let (Ok(first), Ok(second)) = (u8::try_from(first), u8::try_from(second)) else {
                     return Err(DateError::Impossible);
                 };
-                let n = NumericDate {
-                    first,
-                    second,
-                    year,
-                };
+                let n = NumericDate { first, second, year };
                 if n.fits(DayMonthOrder::DayFirst) || n.fits(DayMonthOrder::MonthFirst) {
                     Ok(RawDate::Numeric(n))
                 } else {
                     Err(DateError::Impossible)
                 }
             }
-            Fields::Named {
-                day,
-                month,
-                year: Year::Full(y),
-            } => Fields::Ymd {
-                year: u32::from(y),
-                month: u32::from(month),
-                day,
+            Fields::Named { day, month, year: Year::Full(y) } => {
+                Fields::Ymd { year: u32::from(y), month: u32::from(month), day }.check()
             }
-            .check(),
-            Fields::Named {
-                day,
-                month,
-                year: Year::TwoDigit(yy),
-            } => {
+            Fields::Named { day, month, year: Year::TwoDigit(yy) } => {
                 if day >= 1 && day <= days_in_month(2000 + i32::from(yy), u32::from(month)) {
-                    Ok(RawDate::ShortYear {
-                        day: day as u8,
-                        month,
-                        year_in_century: yy,
-                    })
+                    Ok(RawDate::ShortYear { day: day as u8, month, year_in_century: yy })
                 } else {
                     Err(DateError::Impossible)
                 }
@@ -741,11 +677,7 @@ fn skip_weekday(c: &mut Cursor) {
 fn digits_first(c: &mut Cursor) -> Result<Fields, DateError> {
     let (v, n) = c.number();
     match n {
-        8 => Ok(Fields::Compact {
-            year: v / 10_000,
-            month: v / 100 % 100,
-            day: v % 100,
-        }),
+        8 => Ok(Fields::Compact { year: v / 10_000, month: v / 100 % 100, day: v % 100 }),
         5 => excel_serial(c, v),
         4 => year_first(c, v),
         1 | 2 => day_or_month_first(c, v),
@@ -763,9 +695,7 @@ fn excel_serial(c: &mut Cursor, whole: u32) -> Result<Fields, DateError> {
         return Err(DateError::Unrecognised);
     }
     // The fraction is the time of day, which is dropped anyway.
-    Date::from_excel_serial(f64::from(whole))
-        .map(Fields::Exact)
-        .ok_or(DateError::Unrecognised)
+    Date::from_excel_serial(f64::from(whole)).map(Fields::Exact).ok_or(DateError::Unrecognised)
 }
 
 /// `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024-Mar-05`, `2024年3月5日`.
@@ -812,21 +742,13 @@ fn day_or_month_first(c: &mut Cursor, first: u32) -> Result<Fields, DateError> {
                 if !c.eat(sep) {
                     return Err(DateError::Unrecognised);
                 }
-                Ok(Fields::Numeric {
-                    first,
-                    second,
-                    year: year(c)?,
-                })
+                Ok(Fields::Numeric { first, second, year: year(c)? })
             } else {
                 let month = month_name(c)?;
                 if !c.eat(sep) && c.skip_spaces() == 0 {
                     return Err(DateError::Unrecognised);
                 }
-                Ok(Fields::Named {
-                    day: first,
-                    month,
-                    year: year(c)?,
-                })
+                Ok(Fields::Named { day: first, month, year: year(c)? })
             }
         }
         _ => {
@@ -839,11 +761,7 @@ fn day_or_month_first(c: &mut Cursor, first: u32) -> Result<Fields, DateError> {
             c.eat(b',');
             c.skip_spaces();
             skip_de(c);
-            Ok(Fields::Named {
-                day: first,
-                month,
-                year: year(c)?,
-            })
+            Ok(Fields::Named { day: first, month, year: year(c)? })
         }
     }
 }
@@ -860,11 +778,7 @@ fn month_name_first(c: &mut Cursor) -> Result<Fields, DateError> {
     if c.skip_spaces() == 0 && !comma {
         return Err(DateError::Unrecognised);
     }
-    Ok(Fields::Named {
-        day,
-        month,
-        year: year(c)?,
-    })
+    Ok(Fields::Named { day, month, year: year(c)? })
 }
 
 /// A two- or four-digit year.
@@ -996,14 +910,8 @@ mod tests {
 
     /// Reads a cell and resolves it alone, with the given order.
     fn read_as(s: &str, order: DayMonthOrder) -> Option<String> {
-        let c = DateConventions {
-            order,
-            ..DateConventions::default()
-        };
-        read_date(s)
-            .ok()
-            .and_then(|r| resolve(r, &c))
-            .map(|d| d.to_string())
+        let c = DateConventions { order, ..DateConventions::default() };
+        read_date(s).ok().and_then(|r| resolve(r, &c)).map(|d| d.to_string())
     }
 
     #[rstest]
@@ -1051,12 +959,7 @@ mod tests {
     fn reads_dates_that_need_no_column(#[case] cell: &str, #[case] expected: &str) {
         let raw = read_date(cell).unwrap_or_else(|e| panic!("{cell:?}: {e:?}"));
         assert!(matches!(raw, RawDate::Exact(_)), "{cell:?} gave {raw:?}");
-        assert_eq!(
-            resolve(raw, &DateConventions::default())
-                .unwrap()
-                .to_string(),
-            expected
-        );
+        assert_eq!(resolve(raw, &DateConventions::default()).unwrap().to_string(), expected);
     }
 
     #[rstest]
@@ -1071,18 +974,9 @@ mod tests {
         #[case] day_first: &str,
         #[case] month_first: &str,
     ) {
-        assert!(
-            matches!(read_date(cell), Ok(RawDate::Numeric(_))),
-            "{cell:?}"
-        );
-        assert_eq!(
-            read_as(cell, DayMonthOrder::DayFirst).as_deref(),
-            Some(day_first)
-        );
-        assert_eq!(
-            read_as(cell, DayMonthOrder::MonthFirst).as_deref(),
-            Some(month_first)
-        );
+        assert!(matches!(read_date(cell), Ok(RawDate::Numeric(_))), "{cell:?}");
+        assert_eq!(read_as(cell, DayMonthOrder::DayFirst).as_deref(), Some(day_first));
+        assert_eq!(read_as(cell, DayMonthOrder::MonthFirst).as_deref(), Some(month_first));
     }
 
     #[rstest]
@@ -1090,23 +984,15 @@ mod tests {
     #[case::month_day_two_digit_year("8/29/14", DayMonthOrder::MonthFirst)]
     #[case::only_fits_month_first("02/28/2024", DayMonthOrder::MonthFirst)]
     #[case::only_fits_day_first("31/12/2024", DayMonthOrder::DayFirst)]
-    fn reads_numeric_dates_that_carry_their_order(
-        #[case] cell: &str,
-        #[case] order: DayMonthOrder,
-    ) {
-        let Ok(RawDate::Numeric(n)) = read_date(cell) else {
-            panic!("{cell:?}")
-        };
+    fn reads_numeric_dates_that_carry_their_order(#[case] cell: &str, #[case] order: DayMonthOrder) {
+        let Ok(RawDate::Numeric(n)) = read_date(cell) else { panic!("{cell:?}") };
         assert_eq!(n.evidence(), Some(order));
     }
 
     #[test]
     fn resolves_impossible_values_under_the_other_order_to_none() {
         assert_eq!(read_as("13/05/2024", DayMonthOrder::MonthFirst), None);
-        assert_eq!(
-            read_as("13/05/2024", DayMonthOrder::DayFirst).as_deref(),
-            Some("2024-05-13")
-        );
+        assert_eq!(read_as("13/05/2024", DayMonthOrder::DayFirst).as_deref(), Some("2024-05-13"));
         assert_eq!(read_as("8/29/14", DayMonthOrder::DayFirst), None);
     }
 
@@ -1166,11 +1052,7 @@ mod tests {
 
     #[test]
     fn keeps_raw_dates_small() {
-        assert!(
-            std::mem::size_of::<RawDate>() <= 8,
-            "{}",
-            std::mem::size_of::<RawDate>()
-        );
+        assert!(std::mem::size_of::<RawDate>() <= 8, "{}", std::mem::size_of::<RawDate>());
     }
 
     fn profile_of(cells: &[&str]) -> DateColumnProfile {
@@ -1186,10 +1068,7 @@ mod tests {
     #[test]
     fn takes_the_order_from_a_value_over_twelve() {
         let c = profile_of(&["05/03/2024", "13/05/2024", "01/02/2024"]).conventions(None);
-        assert_eq!(
-            (c.order, c.order_basis),
-            (DayMonthOrder::DayFirst, OrderBasis::Evidence)
-        );
+        assert_eq!((c.order, c.order_basis), (DayMonthOrder::DayFirst, OrderBasis::Evidence));
         assert_eq!(c.evidence_rows, 1);
         assert_eq!(c.evidence_example.unwrap().to_string(), "13/05/2024");
         assert_eq!(c.conflicting_rows, 0);
@@ -1198,10 +1077,7 @@ mod tests {
     #[test]
     fn defaults_to_month_first_when_every_value_is_ambiguous() {
         let c = profile_of(&["05/03/2024", "01/02/2024"]).conventions(None);
-        assert_eq!(
-            (c.order, c.order_basis),
-            (DayMonthOrder::MonthFirst, OrderBasis::Default)
-        );
+        assert_eq!((c.order, c.order_basis), (DayMonthOrder::MonthFirst, OrderBasis::Default));
         assert_eq!(c.evidence_example, None);
     }
 
@@ -1209,10 +1085,7 @@ mod tests {
     fn lets_the_user_choose_the_order() {
         let p = profile_of(&["05/03/2024", "13/05/2024"]);
         let c = p.conventions(Some(DayMonthOrder::MonthFirst));
-        assert_eq!(
-            (c.order, c.order_basis),
-            (DayMonthOrder::MonthFirst, OrderBasis::User)
-        );
+        assert_eq!((c.order, c.order_basis), (DayMonthOrder::MonthFirst, OrderBasis::User));
         assert_eq!(c.conflicting_rows, 1);
         assert_eq!(c.conflicting_example.unwrap().to_string(), "13/05/2024");
     }
@@ -1229,24 +1102,10 @@ mod tests {
         let cells = ["13/05/2024", "14/05/2024", "05/13/2024", "05/03/2024"];
         let p = profile_of(&cells);
         let c = p.conventions(None);
-        assert_eq!(
-            (c.order, c.order_basis),
-            (DayMonthOrder::DayFirst, OrderBasis::Evidence)
-        );
+        assert_eq!((c.order, c.order_basis), (DayMonthOrder::DayFirst, OrderBasis::Evidence));
         assert_eq!((c.evidence_rows, c.conflicting_rows), (2, 1));
-        let resolved: Vec<_> = cells
-            .iter()
-            .map(|s| resolve(read_date(s).unwrap(), &c))
-            .collect();
-        assert_eq!(
-            resolved,
-            [
-                Some(ymd(2024, 5, 13)),
-                Some(ymd(2024, 5, 14)),
-                None,
-                Some(ymd(2024, 3, 5))
-            ]
-        );
+        let resolved: Vec<_> = cells.iter().map(|s| resolve(read_date(s).unwrap(), &c)).collect();
+        assert_eq!(resolved, [Some(ymd(2024, 5, 13)), Some(ymd(2024, 5, 14)), None, Some(ymd(2024, 3, 5))]);
     }
 
     #[test]
@@ -1257,18 +1116,9 @@ mod tests {
         assert_eq!(rule.basis, CenturyBasis::FixedWindow);
         assert_eq!((rule.earliest_year, rule.latest_year), (1970, 2069));
         assert_eq!(rule.century(), None);
-        assert_eq!(
-            resolve(read_date("1/2/69").unwrap(), &c),
-            Some(ymd(2069, 1, 2))
-        );
-        assert_eq!(
-            resolve(read_date("1/2/70").unwrap(), &c),
-            Some(ymd(1970, 1, 2))
-        );
-        assert_eq!(
-            resolve(read_date("2-Jun-06").unwrap(), &c),
-            Some(ymd(2006, 6, 2))
-        );
+        assert_eq!(resolve(read_date("1/2/69").unwrap(), &c), Some(ymd(2069, 1, 2)));
+        assert_eq!(resolve(read_date("1/2/70").unwrap(), &c), Some(ymd(1970, 1, 2)));
+        assert_eq!(resolve(read_date("2-Jun-06").unwrap(), &c), Some(ymd(2006, 6, 2)));
     }
 
     #[test]
@@ -1276,19 +1126,13 @@ mod tests {
         // Median 1950: `75` is closer as 1975 than 2075, `20` as 1920 than 2020.
         let p = profile_of(&["1948-01-01", "1950-01-01", "1990-01-01", "1/2/75", "1/2/20"]);
         let rule = p.conventions(None).two_digit_years.unwrap();
-        assert_eq!(
-            rule.basis,
-            CenturyBasis::NearFourDigitYears { median_year: 1950 }
-        );
+        assert_eq!(rule.basis, CenturyBasis::NearFourDigitYears { median_year: 1950 });
         assert_eq!((rule.year(75), rule.year(20)), (1975, 1920));
         assert_eq!(rule.century(), Some(19));
         // And the usual case: a 2020s column puts `14` in 2014 and `99` in 1999.
         let p = profile_of(&["2024-03-05", "05/06/2023", "8/29/14"]);
         let rule = p.conventions(None).two_digit_years.unwrap();
-        assert_eq!(
-            (rule.year(14), rule.year(99), rule.century()),
-            (2014, 1999, Some(20))
-        );
+        assert_eq!((rule.year(14), rule.year(99), rule.century()), (2014, 1999, Some(20)));
     }
 
     #[test]
@@ -1297,14 +1141,8 @@ mod tests {
         let c = p.conventions(Some(DayMonthOrder::DayFirst));
         assert_eq!(c.two_digit_years.unwrap().year(0), 1900);
         assert_eq!(resolve(read_date("29/02/00").unwrap(), &c), None);
-        let c = DateConventions {
-            order: DayMonthOrder::DayFirst,
-            ..DateConventions::default()
-        };
-        assert_eq!(
-            resolve(read_date("29/02/00").unwrap(), &c),
-            Some(ymd(2000, 2, 29))
-        );
+        let c = DateConventions { order: DayMonthOrder::DayFirst, ..DateConventions::default() };
+        assert_eq!(resolve(read_date("29/02/00").unwrap(), &c), Some(ymd(2000, 2, 29)));
     }
 
     #[test]
@@ -1317,10 +1155,7 @@ mod tests {
             c.evidence_example.unwrap(),
             rule.century().unwrap()
         );
-        assert_eq!(
-            sentence,
-            "read as DayFirst (evidence: 13/05/2024); two-digit years as 20xx"
-        );
+        assert_eq!(sentence, "read as DayFirst (evidence: 13/05/2024); two-digit years as 20xx");
         let json = serde_json::to_value(c).unwrap();
         assert_eq!(json["order"], "DayFirst");
         assert_eq!(json["evidence_example"]["first"], 13);

@@ -84,8 +84,7 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
         let s = String::deserialize(d)?;
-        Currency::parse_code(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("not a currency code: {s:?}")))
+        Currency::parse_code(&s).ok_or_else(|| serde::de::Error::custom(format!("not a currency code: {s:?}")))
     }
 }
 
@@ -115,10 +114,7 @@ pub fn read_number(s: &str, decimal: DecimalSeparator) -> Result<f64, NumberErro
 /// assert_eq!(read_money("12.50 usd", Dot), Ok((12.5, Some(Currency::USD))));
 /// assert_eq!(read_money("12.50", Dot), Ok((12.5, None)));
 /// ```
-pub fn read_money(
-    s: &str,
-    decimal: DecimalSeparator,
-) -> Result<(f64, Option<Currency>), NumberError> {
+pub fn read_money(s: &str, decimal: DecimalSeparator) -> Result<(f64, Option<Currency>), NumberError> {
     let s = s.trim();
     if s.is_empty() {
         return Err(NumberError::Empty);
@@ -200,15 +196,8 @@ const MAX_CELL: usize = 128;
 
 /// Currency symbols become one byte each in normalised text, at `SYMBOL_BASE + index`.
 const SYMBOL_BASE: u8 = 0x80;
-const SYMBOLS: [Currency; 7] = [
-    Currency::EUR,
-    Currency::GBP,
-    Currency::CNY,
-    Currency::RUB,
-    Currency::INR,
-    Currency::JPY,
-    Currency(*b"KRW"),
-];
+const SYMBOLS: [Currency; 7] =
+    [Currency::EUR, Currency::GBP, Currency::CNY, Currency::RUB, Currency::INR, Currency::JPY, Currency(*b"KRW")];
 
 fn symbol(index: usize) -> u8 {
     SYMBOL_BASE + index as u8
@@ -296,11 +285,7 @@ fn code(letters: &[u8]) -> Option<Currency> {
     if letters == b"rmb" {
         return Some(Currency::CNY);
     }
-    let upper = [
-        a.to_ascii_uppercase(),
-        b.to_ascii_uppercase(),
-        c.to_ascii_uppercase(),
-    ];
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase(), c.to_ascii_uppercase()];
     ISO_4217.binary_search(&upper).ok().map(|_| Currency(upper))
 }
 
@@ -308,9 +293,7 @@ fn code(letters: &[u8]) -> Option<Currency> {
 fn currency_prefix(b: &[u8]) -> Option<(Currency, usize)> {
     let first = *b.first()?;
     if first >= SYMBOL_BASE {
-        return SYMBOLS
-            .get(usize::from(first - SYMBOL_BASE))
-            .map(|&c| (c, 1));
+        return SYMBOLS.get(usize::from(first - SYMBOL_BASE)).map(|&c| (c, 1));
     }
     let letters = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
     if b.get(letters) == Some(&b'$') {
@@ -323,24 +306,14 @@ fn currency_prefix(b: &[u8]) -> Option<(Currency, usize)> {
 fn currency_suffix(b: &[u8]) -> Option<(Currency, usize)> {
     let last = *b.last()?;
     if last >= SYMBOL_BASE {
-        return SYMBOLS
-            .get(usize::from(last - SYMBOL_BASE))
-            .map(|&c| (c, 1));
+        return SYMBOLS.get(usize::from(last - SYMBOL_BASE)).map(|&c| (c, 1));
     }
     if last == b'$' {
         let head = &b[..b.len() - 1];
-        let letters = head
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_lowercase())
-            .count();
+        let letters = head.iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
         return dollar(&head[head.len() - letters..]).map(|c| (c, letters + 1));
     }
-    let letters = b
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_lowercase())
-        .count();
+    let letters = b.iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
     code(&b[b.len() - letters..]).map(|c| (c, letters))
 }
 
@@ -510,22 +483,20 @@ fn parse_plain(b: &[u8], decimal: DecimalSeparator, percent: bool) -> Result<f64
 
 /// Active ISO 4217 codes, sorted (binary-searched).
 const ISO_4217: [[u8; 3]; 160] = [
-    *b"AED", *b"AFN", *b"ALL", *b"AMD", *b"ANG", *b"AOA", *b"ARS", *b"AUD", *b"AWG", *b"AZN",
-    *b"BAM", *b"BBD", *b"BDT", *b"BGN", *b"BHD", *b"BIF", *b"BMD", *b"BND", *b"BOB", *b"BRL",
-    *b"BSD", *b"BTN", *b"BWP", *b"BYN", *b"BZD", *b"CAD", *b"CDF", *b"CHF", *b"CLP", *b"CNY",
-    *b"COP", *b"CRC", *b"CUC", *b"CUP", *b"CVE", *b"CZK", *b"DJF", *b"DKK", *b"DOP", *b"DZD",
-    *b"EGP", *b"ERN", *b"ETB", *b"EUR", *b"FJD", *b"FKP", *b"GBP", *b"GEL", *b"GHS", *b"GIP",
-    *b"GMD", *b"GNF", *b"GTQ", *b"GYD", *b"HKD", *b"HNL", *b"HTG", *b"HUF", *b"IDR", *b"ILS",
-    *b"INR", *b"IQD", *b"IRR", *b"ISK", *b"JMD", *b"JOD", *b"JPY", *b"KES", *b"KGS", *b"KHR",
-    *b"KMF", *b"KPW", *b"KRW", *b"KWD", *b"KYD", *b"KZT", *b"LAK", *b"LBP", *b"LKR", *b"LRD",
-    *b"LSL", *b"LYD", *b"MAD", *b"MDL", *b"MGA", *b"MKD", *b"MMK", *b"MNT", *b"MOP", *b"MRU",
-    *b"MUR", *b"MVR", *b"MWK", *b"MXN", *b"MYR", *b"MZN", *b"NAD", *b"NGN", *b"NIO", *b"NOK",
-    *b"NPR", *b"NZD", *b"OMR", *b"PAB", *b"PEN", *b"PGK", *b"PHP", *b"PKR", *b"PLN", *b"PYG",
-    *b"QAR", *b"RON", *b"RSD", *b"RUB", *b"RWF", *b"SAR", *b"SBD", *b"SCR", *b"SDG", *b"SEK",
-    *b"SGD", *b"SHP", *b"SLE", *b"SLL", *b"SOS", *b"SRD", *b"SSP", *b"STN", *b"SVC", *b"SYP",
-    *b"SZL", *b"THB", *b"TJS", *b"TMT", *b"TND", *b"TOP", *b"TRY", *b"TTD", *b"TWD", *b"TZS",
-    *b"UAH", *b"UGX", *b"USD", *b"UYU", *b"UZS", *b"VED", *b"VES", *b"VND", *b"VUV", *b"WST",
-    *b"XAF", *b"XCD", *b"XCG", *b"XOF", *b"XPF", *b"YER", *b"ZAR", *b"ZMW", *b"ZWG", *b"ZWL",
+    *b"AED", *b"AFN", *b"ALL", *b"AMD", *b"ANG", *b"AOA", *b"ARS", *b"AUD", *b"AWG", *b"AZN", *b"BAM", *b"BBD",
+    *b"BDT", *b"BGN", *b"BHD", *b"BIF", *b"BMD", *b"BND", *b"BOB", *b"BRL", *b"BSD", *b"BTN", *b"BWP", *b"BYN",
+    *b"BZD", *b"CAD", *b"CDF", *b"CHF", *b"CLP", *b"CNY", *b"COP", *b"CRC", *b"CUC", *b"CUP", *b"CVE", *b"CZK",
+    *b"DJF", *b"DKK", *b"DOP", *b"DZD", *b"EGP", *b"ERN", *b"ETB", *b"EUR", *b"FJD", *b"FKP", *b"GBP", *b"GEL",
+    *b"GHS", *b"GIP", *b"GMD", *b"GNF", *b"GTQ", *b"GYD", *b"HKD", *b"HNL", *b"HTG", *b"HUF", *b"IDR", *b"ILS",
+    *b"INR", *b"IQD", *b"IRR", *b"ISK", *b"JMD", *b"JOD", *b"JPY", *b"KES", *b"KGS", *b"KHR", *b"KMF", *b"KPW",
+    *b"KRW", *b"KWD", *b"KYD", *b"KZT", *b"LAK", *b"LBP", *b"LKR", *b"LRD", *b"LSL", *b"LYD", *b"MAD", *b"MDL",
+    *b"MGA", *b"MKD", *b"MMK", *b"MNT", *b"MOP", *b"MRU", *b"MUR", *b"MVR", *b"MWK", *b"MXN", *b"MYR", *b"MZN",
+    *b"NAD", *b"NGN", *b"NIO", *b"NOK", *b"NPR", *b"NZD", *b"OMR", *b"PAB", *b"PEN", *b"PGK", *b"PHP", *b"PKR",
+    *b"PLN", *b"PYG", *b"QAR", *b"RON", *b"RSD", *b"RUB", *b"RWF", *b"SAR", *b"SBD", *b"SCR", *b"SDG", *b"SEK",
+    *b"SGD", *b"SHP", *b"SLE", *b"SLL", *b"SOS", *b"SRD", *b"SSP", *b"STN", *b"SVC", *b"SYP", *b"SZL", *b"THB",
+    *b"TJS", *b"TMT", *b"TND", *b"TOP", *b"TRY", *b"TTD", *b"TWD", *b"TZS", *b"UAH", *b"UGX", *b"USD", *b"UYU",
+    *b"UZS", *b"VED", *b"VES", *b"VND", *b"VUV", *b"WST", *b"XAF", *b"XCD", *b"XCG", *b"XOF", *b"XPF", *b"YER",
+    *b"ZAR", *b"ZMW", *b"ZWG", *b"ZWL",
 ];
 
 #[cfg(test)]
@@ -604,11 +575,7 @@ mod tests {
     #[case::only_currency("USD")]
     #[case::only_percent("%")]
     fn rejects_text_that_is_not_a_number(#[case] cell: &str) {
-        assert_eq!(
-            read_number(cell, Dot),
-            Err(NumberError::NotANumber),
-            "{cell:?}"
-        );
+        assert_eq!(read_number(cell, Dot), Err(NumberError::NotANumber), "{cell:?}");
     }
 
     #[rstest]
@@ -616,15 +583,8 @@ mod tests {
     #[case::dot_decimal_under_comma("12.5", Comma)]
     #[case::dot_thousands_with_comma_decimal_under_dot("1.234,56", Dot)]
     #[case::comma_thousands_under_comma("1,234,567", Comma)]
-    fn rejects_values_written_for_the_other_separator(
-        #[case] cell: &str,
-        #[case] decimal: DecimalSeparator,
-    ) {
-        assert_eq!(
-            read_number(cell, decimal),
-            Err(NumberError::NotANumber),
-            "{cell:?}"
-        );
+    fn rejects_values_written_for_the_other_separator(#[case] cell: &str, #[case] decimal: DecimalSeparator) {
+        assert_eq!(read_number(cell, decimal), Err(NumberError::NotANumber), "{cell:?}");
     }
 
     #[rstest]
@@ -656,11 +616,7 @@ mod tests {
     fn names_the_currency(#[case] cell: &str, #[case] code: &str) {
         let decimal = if cell.contains("R$") { Comma } else { Dot };
         let (_, currency) = read_money(cell, decimal).unwrap_or_else(|e| panic!("{cell:?}: {e:?}"));
-        assert_eq!(
-            currency.map(|c| c.to_string()).as_deref(),
-            Some(code),
-            "{cell:?}"
-        );
+        assert_eq!(currency.map(|c| c.to_string()).as_deref(), Some(code), "{cell:?}");
     }
 
     #[test]
@@ -678,10 +634,7 @@ mod tests {
         assert_eq!(Currency::parse_code("USD5"), None);
         assert_eq!(Currency::parse_code(""), None);
         assert_eq!(serde_json::to_string(&Currency::BRL).unwrap(), "\"BRL\"");
-        assert_eq!(
-            serde_json::from_str::<Currency>("\"brl\"").unwrap(),
-            Currency::BRL
-        );
+        assert_eq!(serde_json::from_str::<Currency>("\"brl\"").unwrap(), Currency::BRL);
         assert_eq!(Currency(*b"\xff\xfe\xfd").as_str(), "???");
     }
 
@@ -693,10 +646,7 @@ mod tests {
         dedup.dedup();
         assert_eq!(dedup.len(), ISO_4217.len());
         // Binary search needs the table itself sorted.
-        assert!(
-            ISO_4217.windows(2).all(|w| w[0] < w[1]),
-            "ISO_4217 is not sorted"
-        );
+        assert!(ISO_4217.windows(2).all(|w| w[0] < w[1]), "ISO_4217 is not sorted");
     }
 
     fn profile_of(cells: &[&str]) -> NumberColumnProfile {
@@ -716,10 +666,7 @@ mod tests {
     #[case::nothing(&[], Dot)]
     #[case::majority_comma(&["12,5", "1,5", "1.5"], Comma)]
     #[case::tie_goes_to_dot(&["12,5", "1.5"], Dot)]
-    fn decides_the_decimal_separator_from_evidence(
-        #[case] cells: &[&str],
-        #[case] expected: DecimalSeparator,
-    ) {
+    fn decides_the_decimal_separator_from_evidence(#[case] cells: &[&str], #[case] expected: DecimalSeparator) {
         assert_eq!(profile_of(cells).decimal_separator(), expected);
     }
 

@@ -60,10 +60,7 @@ pub fn read_promise_days(s: &str) -> Result<PromiseDays, PromiseError> {
     if days == 0 || days > MAX_DAYS {
         return Err(PromiseError::NotADuration);
     }
-    Ok(PromiseDays {
-        days: days as u16,
-        working_days: unit.working,
-    })
+    Ok(PromiseDays { days: days as u16, working_days: unit.working })
 }
 
 /// A whole number of days (ASCII or full-width digits), a fraction rounding it up, and the
@@ -136,8 +133,7 @@ fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
     }
     let tail = rest.as_str();
     let next = tail.chars().next();
-    next.is_some_and(|c| c.is_whitespace() || digit(c).is_some())
-        .then_some(tail)
+    next.is_some_and(|c| c.is_whitespace() || digit(c).is_some()).then_some(tail)
 }
 
 /// Skips "about", "约", "within"… before the number.
@@ -224,9 +220,7 @@ fn unit(mut s: &str) -> Result<Unit, PromiseError> {
             }
         }
         // A word in a Latin script, with an optional trailing dot.
-        let end = s
-            .find(|c: char| !(c.is_alphabetic() && (c as u32) < 0x2E80))
-            .unwrap_or(s.len());
+        let end = s.find(|c: char| !(c.is_alphabetic() && (c as u32) < 0x2E80)).unwrap_or(s.len());
         if end == 0 {
             return Err(PromiseError::NotADuration);
         }
@@ -241,10 +235,7 @@ fn unit(mut s: &str) -> Result<Unit, PromiseError> {
         Some(Word::Week) => 7,
         _ => 1,
     };
-    Ok(Unit {
-        days_per_unit,
-        working,
-    })
+    Ok(Unit { days_per_unit, working })
 }
 
 fn apply(word: Word, noun: &mut Option<Word>, working: &mut bool) -> Result<(), PromiseError> {
@@ -289,10 +280,7 @@ fn latin_word(word: &str) -> Option<Word> {
         ("approx", Word::Filler),
     ];
     let same = |target: &str| word.chars().flat_map(char::to_lowercase).eq(target.chars());
-    WORDS
-        .iter()
-        .find(|(target, _)| same(target))
-        .map(|&(_, w)| w)
+    WORDS.iter().find(|(target, _)| same(target)).map(|&(_, w)| w)
 }
 
 #[cfg(test)]
@@ -302,17 +290,11 @@ mod tests {
     use rstest::rstest;
 
     fn calendar(days: u16) -> PromiseDays {
-        PromiseDays {
-            days,
-            working_days: false,
-        }
+        PromiseDays { days, working_days: false }
     }
 
     fn working(days: u16) -> PromiseDays {
-        PromiseDays {
-            days,
-            working_days: true,
-        }
+        PromiseDays { days, working_days: true }
     }
 
     #[rstest]
@@ -380,11 +362,7 @@ mod tests {
     #[case::chinese_words("待定")]
     #[case::date_like("2024-03-05")]
     fn rejects_what_is_not_a_promise(#[case] cell: &str) {
-        assert_eq!(
-            read_promise_days(cell),
-            Err(PromiseError::NotADuration),
-            "{cell:?}"
-        );
+        assert_eq!(read_promise_days(cell), Err(PromiseError::NotADuration), "{cell:?}");
     }
 
     #[rstest]

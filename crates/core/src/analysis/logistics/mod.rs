@@ -1,0 +1,471 @@
+//! Logistics: how long routes really take, how much they swing, which carrier keeps its
+//! promise, and which parcels are stuck.
+
+pub mod accumulate;
+pub mod keys;
+
+pub use accumulate::{GroupStats, MonthStats, SMALL_SAMPLE};
+pub use keys::GroupField;
+
+use crate::analysis::stats::{DayCounts, Rate};
+use crate::model::dict::MISSING;
+use crate::model::{Date, FxTable, Shipments};
+use accumulate::{GroupAcc, MonthAcc};
+use keys::{Interner, Key, KeyMaker};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// An inclusive range of ship dates; open ends mean "from the start" / "to the end".
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct DateRange {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl DateRange {
+    pub fn contains(&self, d: Option<Date>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        match d {
+            None => false,
+            Some(d) => self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t),
+        }
+    }
+
+    pub fn is_all(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// What the user chose on the logistics page.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct LogisticsSettings {
+    pub group_by: Vec<GroupField>,
+    /// Only parcels shipped in this range count.
+    pub ship_dates: DateRange,
+    /// Two periods to compare side by side.
+    pub compare: Option<(DateRange, DateRange)>,
+    /// "As of" date for stuck parcels; default: the latest date in the data not after `today`.
+    pub reference_date: Option<Date>,
+    /// The user's today (the core never reads a clock).
+    pub today: Option<Date>,
+    pub fx: FxTable,
+}
+
+impl Default for LogisticsSettings {
+    fn default() -> LogisticsSettings {
+        LogisticsSettings {
+            group_by: GroupField::ALL.to_vec(),
+            ship_dates: DateRange::default(),
+            compare: None,
+            reference_date: None,
+            today: None,
+            fx: FxTable::built_in(),
+        }
+    }
+}
+
+/// One carrier's line in a destination's scorecard.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CarrierScore {
+    pub carrier: Option<String>,
+    pub service: Option<String>,
+    pub shipments: u64,
+    pub delivered: u64,
+    pub p50_days: Option<f64>,
+    pub p90_days: Option<f64>,
+    pub on_time: Option<Rate>,
+    pub small_sample: bool,
+    /// 1 = fastest P90 to this destination.
+    pub rank: u32,
+}
+
+/// Carriers to one destination, ranked by P90 transit (then on-time rate).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Scorecard {
+    pub destination: Option<String>,
+    pub carriers: Vec<CarrierScore>,
+}
+
+/// An undelivered parcel older than its group's P95.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct StuckParcel {
+    pub dataset: u32,
+    pub row: u64,
+    pub tracking: String,
+    pub origin: Option<String>,
+    pub destination: Option<String>,
+    pub carrier: Option<String>,
+    pub service: Option<String>,
+    pub shipped_on: Date,
+    pub age_days: u32,
+    pub group_p95_days: f64,
+}
+
+/// How many stuck parcels are listed individually (all are counted).
+pub const MAX_STUCK_LISTED: usize = 2000;
+
+/// One group's figures in two periods.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct GroupComparison {
+    pub origin: Option<String>,
+    pub destination: Option<String>,
+    pub carrier: Option<String>,
+    pub service: Option<String>,
+    pub a: GroupStats,
+    pub b: GroupStats,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub a: DateRange,
+    pub b: DateRange,
+    pub overall: GroupComparison,
+    pub groups: Vec<GroupComparison>,
+}
+
+/// A group's monthly trend.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct GroupTrend {
+    pub origin: Option<String>,
+    pub destination: Option<String>,
+    pub carrier: Option<String>,
+    pub service: Option<String>,
+    pub months: Vec<MonthStats>,
+}
+
+/// Everything the logistics page shows.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct LogisticsReport {
+    pub reference_date: Option<Date>,
+    pub reference_date_is_default: bool,
+    pub group_by: Vec<GroupField>,
+    pub ship_dates: DateRange,
+    /// Parcels outside the ship-date filter.
+    pub filtered_out: u64,
+    pub overall: GroupStats,
+    /// Sorted by shipments, largest first.
+    pub groups: Vec<GroupStats>,
+    /// Transit-days counts (index = days) overall and per group (same order as `groups`).
+    pub histogram: Vec<u64>,
+    pub group_histograms: Vec<Vec<u64>>,
+    pub trend: Vec<MonthStats>,
+    /// Monthly trend of the largest groups.
+    pub group_trends: Vec<GroupTrend>,
+    pub scorecards: Vec<Scorecard>,
+    pub stuck_total: u64,
+    pub stuck: Vec<StuckParcel>,
+    pub comparison: Option<Comparison>,
+}
+
+/// How many of the largest groups get their own trend line.
+pub const TREND_GROUPS: usize = 8;
+
+/// Analyses the shipments of one or more datasets together.
+///
+/// ```
+/// use borderlens_core::analysis::logistics::{analyse, LogisticsSettings};
+/// let report = analyse(&[], &LogisticsSettings::default());
+/// assert_eq!(report.overall.shipments, 0);
+/// ```
+pub fn analyse(datasets: &[&Shipments], settings: &LogisticsSettings) -> LogisticsReport {
+    let group_by: Vec<GroupField> = {
+        let mut g = settings.group_by.clone();
+        g.sort();
+        g.dedup();
+        g
+    };
+    let reference_default = default_reference_date(datasets, settings.today);
+    let reference_date = settings.reference_date.or(reference_default);
+
+    let mut interner = Interner::default();
+    let makers: Vec<KeyMaker> = datasets.iter().map(|s| KeyMaker::new(s, &group_by, &mut interner)).collect();
+
+    let mut groups: HashMap<Key, GroupAcc> = HashMap::new();
+    let mut filtered_out = 0;
+    for (d, s) in datasets.iter().enumerate() {
+        for i in 0..s.len() {
+            if !settings.ship_dates.contains(s.shipped_on[i]) {
+                filtered_out += 1;
+                continue;
+            }
+            let key = makers[d].key(s, i);
+            groups.entry(key).or_default().add(s, d as u32, i, &settings.fx);
+        }
+    }
+
+    let mut overall_acc = GroupAcc::default();
+    for acc in groups.values() {
+        overall_acc.merge(acc);
+    }
+    let mut ordered: Vec<(Key, GroupAcc)> = groups.into_iter().collect();
+    ordered.sort_by(|a, b| {
+        b.1.shipments.cmp(&a.1.shipments).then_with(|| label(&interner, &a.0).cmp(&label(&interner, &b.0)))
+    });
+
+    let (stuck_total, stuck, stuck_per_group) = find_stuck(datasets, &ordered, &interner, reference_date);
+    let mut overall = GroupStats::from_acc(&overall_acc);
+    overall.stuck = stuck_total;
+
+    let group_stats: Vec<GroupStats> = ordered
+        .iter()
+        .zip(&stuck_per_group)
+        .map(|((key, acc), &stuck)| {
+            let mut g = GroupStats::from_acc(acc);
+            fill_labels(&mut g, key, &interner);
+            g.stuck = stuck;
+            g
+        })
+        .collect();
+    let group_histograms = ordered.iter().map(|(_, acc)| acc.transit.counts().to_vec()).collect();
+
+    let top: Vec<Key> = ordered.iter().take(TREND_GROUPS).map(|(k, _)| *k).collect();
+    let (trend, group_trends) = monthly_trends(datasets, &makers, settings, &top, &interner);
+
+    let comparison = settings.compare.map(|(a, b)| compare(datasets, &makers, settings, a, b, &interner));
+
+    LogisticsReport {
+        reference_date,
+        reference_date_is_default: settings.reference_date.is_none(),
+        group_by,
+        ship_dates: settings.ship_dates,
+        filtered_out,
+        histogram: overall_acc.transit.counts().to_vec(),
+        overall,
+        groups: group_stats,
+        group_histograms,
+        trend,
+        group_trends,
+        scorecards: scorecards(datasets, settings),
+        stuck_total,
+        stuck,
+        comparison,
+    }
+}
+
+fn label(interner: &Interner, key: &Key) -> Vec<String> {
+    key.iter().map(|&id| interner.value(id).unwrap_or("").to_owned()).collect()
+}
+
+fn fill_labels(g: &mut GroupStats, key: &Key, interner: &Interner) {
+    g.origin = interner.value(key[GroupField::Origin.slot()]).map(str::to_owned);
+    g.destination = interner.value(key[GroupField::Destination.slot()]).map(str::to_owned);
+    g.carrier = interner.value(key[GroupField::Carrier.slot()]).map(str::to_owned);
+    g.service = interner.value(key[GroupField::Service.slot()]).map(str::to_owned);
+}
+
+/// The latest ship or delivered date that is not after `today`.
+pub fn default_reference_date(datasets: &[&Shipments], today: Option<Date>) -> Option<Date> {
+    datasets
+        .iter()
+        .flat_map(|s| s.shipped_on.iter().chain(&s.delivered_on))
+        .flatten()
+        .filter(|d| today.is_none_or(|t| **d <= t))
+        .max()
+        .copied()
+}
+
+type StuckFound = (u64, Vec<StuckParcel>, Vec<u64>);
+
+fn find_stuck(
+    datasets: &[&Shipments],
+    ordered: &[(Key, GroupAcc)],
+    interner: &Interner,
+    reference: Option<Date>,
+) -> StuckFound {
+    let mut total = 0;
+    let mut listed = Vec::new();
+    let mut per_group = vec![0; ordered.len()];
+    let Some(reference) = reference else {
+        return (0, listed, per_group);
+    };
+    for (gi, (key, acc)) in ordered.iter().enumerate() {
+        let Some(p95) = acc.transit.quantile(0.95) else { continue };
+        for &(d, i) in &acc.open {
+            let s = datasets[d as usize];
+            let i = i as usize;
+            let Some(shipped) = s.shipped_on[i] else { continue };
+            let age = reference.days_since(shipped);
+            if age >= 0 && age as f64 > p95 {
+                total += 1;
+                per_group[gi] += 1;
+                if listed.len() < MAX_STUCK_LISTED {
+                    let mut g = GroupStats::default();
+                    fill_labels(&mut g, key, interner);
+                    listed.push(StuckParcel {
+                        dataset: d,
+                        row: s.rows[i],
+                        tracking: s.tracking.get(i).to_owned(),
+                        origin: g.origin,
+                        destination: g.destination,
+                        carrier: g.carrier,
+                        service: g.service,
+                        shipped_on: shipped,
+                        age_days: age as u32,
+                        group_p95_days: p95,
+                    });
+                }
+            }
+        }
+    }
+    listed.sort_by(|a, b| b.age_days.cmp(&a.age_days).then(a.row.cmp(&b.row)));
+    (total, listed, per_group)
+}
+
+fn monthly_trends(
+    datasets: &[&Shipments],
+    makers: &[KeyMaker],
+    settings: &LogisticsSettings,
+    top: &[Key],
+    interner: &Interner,
+) -> (Vec<MonthStats>, Vec<GroupTrend>) {
+    let mut overall: BTreeMap<Date, MonthAcc> = BTreeMap::new();
+    let mut per_group: Vec<BTreeMap<Date, MonthAcc>> = vec![BTreeMap::new(); top.len()];
+    let top_index: HashMap<Key, usize> = top.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    for (d, s) in datasets.iter().enumerate() {
+        for i in 0..s.len() {
+            let Some(shipped) = s.shipped_on[i] else { continue };
+            if !settings.ship_dates.contains(Some(shipped)) {
+                continue;
+            }
+            let month = shipped.month_start();
+            let add = |acc: &mut MonthAcc| {
+                acc.shipments += 1;
+                if let Some(t) = s.transit_days[i] {
+                    acc.transit.add(t);
+                }
+            };
+            add(overall.entry(month).or_default());
+            if let Some(&g) = top_index.get(&makers[d].key(s, i)) {
+                add(per_group[g].entry(month).or_default());
+            }
+        }
+    }
+    let months = |m: &BTreeMap<Date, MonthAcc>| m.iter().map(|(start, acc)| acc.stats(*start)).collect::<Vec<_>>();
+    let trends = top
+        .iter()
+        .zip(&per_group)
+        .map(|(key, m)| {
+            let mut g = GroupStats::default();
+            fill_labels(&mut g, key, interner);
+            GroupTrend {
+                origin: g.origin,
+                destination: g.destination,
+                carrier: g.carrier,
+                service: g.service,
+                months: months(m),
+            }
+        })
+        .collect();
+    (months(&overall), trends)
+}
+
+fn compare(
+    datasets: &[&Shipments],
+    makers: &[KeyMaker],
+    settings: &LogisticsSettings,
+    a: DateRange,
+    b: DateRange,
+    interner: &Interner,
+) -> Comparison {
+    let mut per: HashMap<Key, (GroupAcc, GroupAcc)> = HashMap::new();
+    let mut all = (GroupAcc::default(), GroupAcc::default());
+    for (d, s) in datasets.iter().enumerate() {
+        for i in 0..s.len() {
+            let shipped = s.shipped_on[i];
+            let (in_a, in_b) = (a.contains(shipped) && !a.is_all(), b.contains(shipped) && !b.is_all());
+            if !in_a && !in_b {
+                continue;
+            }
+            let entry = per.entry(makers[d].key(s, i)).or_default();
+            if in_a {
+                entry.0.add(s, d as u32, i, &settings.fx);
+                all.0.add(s, d as u32, i, &settings.fx);
+            }
+            if in_b {
+                entry.1.add(s, d as u32, i, &settings.fx);
+                all.1.add(s, d as u32, i, &settings.fx);
+            }
+        }
+    }
+    let to_cmp = |key: &Key, pa: &GroupAcc, pb: &GroupAcc| {
+        let mut g = GroupStats::default();
+        fill_labels(&mut g, key, interner);
+        GroupComparison {
+            origin: g.origin,
+            destination: g.destination,
+            carrier: g.carrier,
+            service: g.service,
+            a: GroupStats::from_acc(pa),
+            b: GroupStats::from_acc(pb),
+        }
+    };
+    let mut groups: Vec<GroupComparison> = per.iter().map(|(k, (pa, pb))| to_cmp(k, pa, pb)).collect();
+    groups.sort_by(|x, y| (y.a.shipments + y.b.shipments).cmp(&(x.a.shipments + x.b.shipments)));
+    Comparison { a, b, overall: to_cmp(&[MISSING; 4], &all.0, &all.1), groups }
+}
+
+fn scorecards(datasets: &[&Shipments], settings: &LogisticsSettings) -> Vec<Scorecard> {
+    let mut interner = Interner::default();
+    let fields = [GroupField::Destination, GroupField::Carrier, GroupField::Service];
+    let makers: Vec<KeyMaker> = datasets.iter().map(|s| KeyMaker::new(s, &fields, &mut interner)).collect();
+    let mut accs: HashMap<Key, (u64, DayCounts, u64, u64)> = HashMap::new();
+    for (d, s) in datasets.iter().enumerate() {
+        for i in 0..s.len() {
+            if !settings.ship_dates.contains(s.shipped_on[i]) {
+                continue;
+            }
+            let e = accs.entry(makers[d].key(s, i)).or_default();
+            e.0 += 1;
+            if let Some(t) = s.transit_days[i] {
+                e.1.add(t);
+            }
+            if let Some(on_time) = s.is_on_time(i) {
+                e.3 += 1;
+                e.2 += on_time as u64;
+            }
+        }
+    }
+    let mut by_dest: BTreeMap<Option<String>, Vec<CarrierScore>> = BTreeMap::new();
+    for (key, (shipments, transit, on_time, known)) in accs {
+        let mut g = GroupStats::default();
+        fill_labels(&mut g, &key, &interner);
+        if g.carrier.is_none() && g.service.is_none() {
+            continue;
+        }
+        by_dest.entry(g.destination).or_default().push(CarrierScore {
+            carrier: g.carrier,
+            service: g.service,
+            shipments,
+            delivered: transit.len(),
+            p50_days: transit.quantile(0.5),
+            p90_days: transit.quantile(0.9),
+            on_time: Rate::wilson(on_time, known),
+            small_sample: transit.len() < SMALL_SAMPLE,
+            rank: 0,
+        });
+    }
+    let mut cards: Vec<Scorecard> = by_dest
+        .into_iter()
+        .map(|(destination, mut carriers)| {
+            carriers.sort_by(|a, b| {
+                let p90 = |c: &CarrierScore| c.p90_days.unwrap_or(f64::INFINITY);
+                let rate = |c: &CarrierScore| c.on_time.map_or(-1.0, |r| r.rate);
+                p90(a).total_cmp(&p90(b)).then(rate(b).total_cmp(&rate(a))).then(a.carrier.cmp(&b.carrier))
+            });
+            for (i, c) in carriers.iter_mut().enumerate() {
+                c.rank = i as u32 + 1;
+            }
+            Scorecard { destination, carriers }
+        })
+        .collect();
+    cards.sort_by(|a, b| {
+        let n = |s: &Scorecard| s.carriers.iter().map(|c| c.shipments).sum::<u64>();
+        n(b).cmp(&n(a))
+    });
+    cards
+}
+
+#[cfg(test)]
+mod tests;

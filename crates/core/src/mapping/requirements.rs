@@ -1,0 +1,123 @@
+//! Which fields each figure needs, so the user is told plainly what is missing.
+
+use super::{DatasetKind, Field, Mapping};
+use serde::{Deserialize, Serialize};
+
+/// A figure borderlens can show for a dataset.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    TransitTime,
+    OnTimeRate,
+    RouteBreakdown,
+    CarrierScorecard,
+    CostPerParcel,
+    CostPerKg,
+    MonthlyTrend,
+    StuckParcels,
+    DuplicateCheck,
+}
+
+/// Alternatives of field sets, any one of which makes a figure possible.
+fn needs(figure: Figure) -> &'static [&'static [Field]] {
+    use Field::*;
+    match figure {
+        Figure::TransitTime => &[&[ShipDate, DeliveredDate], &[TransitDays]],
+        Figure::OnTimeRate => &[
+            &[ShipDate, DeliveredDate, PromisedDate],
+            &[ShipDate, DeliveredDate, PromisedDays],
+            &[TransitDays, PromisedDays],
+            &[ShipDate, TransitDays, PromisedDate],
+        ],
+        Figure::RouteBreakdown => &[&[Destination]],
+        Figure::CarrierScorecard => &[&[Destination, Carrier], &[Destination, Service]],
+        Figure::CostPerParcel => &[&[ShippingCost]],
+        Figure::CostPerKg => &[&[ShippingCost, Weight]],
+        Figure::MonthlyTrend => &[&[ShipDate, DeliveredDate], &[ShipDate, TransitDays]],
+        Figure::StuckParcels => &[&[ShipDate]],
+        Figure::DuplicateCheck => &[&[TrackingNumber]],
+    }
+}
+
+/// The figures of a kind.
+pub fn figures(kind: DatasetKind) -> &'static [Figure] {
+    match kind {
+        DatasetKind::Shipments => &[
+            Figure::TransitTime,
+            Figure::OnTimeRate,
+            Figure::RouteBreakdown,
+            Figure::CarrierScorecard,
+            Figure::CostPerParcel,
+            Figure::CostPerKg,
+            Figure::MonthlyTrend,
+            Figure::StuckParcels,
+            Figure::DuplicateCheck,
+        ],
+    }
+}
+
+/// Whether a figure can be computed, and if not, the fields of the closest alternative
+/// that are missing.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FigureStatus {
+    pub figure: Figure,
+    pub missing: Vec<Field>,
+}
+
+impl FigureStatus {
+    pub fn is_available(&self) -> bool {
+        self.missing.is_empty()
+    }
+}
+
+/// The status of every figure of the mapping's kind.
+pub fn figure_status(mapping: &Mapping) -> Vec<FigureStatus> {
+    figures(mapping.kind)
+        .iter()
+        .map(|&figure| {
+            let missing = needs(figure)
+                .iter()
+                .map(|alt| alt.iter().copied().filter(|f| !mapping.has(*f)).collect::<Vec<_>>())
+                .min_by_key(Vec::len)
+                .unwrap_or_default();
+            FigureStatus { figure, missing }
+        })
+        .collect()
+}
+
+/// Whether the mapping can be used at all: the kind's central figure must be possible.
+pub fn is_usable(mapping: &Mapping) -> bool {
+    match mapping.kind {
+        DatasetKind::Shipments => mapping.has(Field::ShipDate) || mapping.has(Field::TransitDays),
+    }
+}
+
+/// How well a mapping fits its kind, to pick the kind of an unknown file.
+pub fn kind_score(mapping: &Mapping) -> f32 {
+    let available = figure_status(mapping).iter().filter(|s| s.is_available()).count() as f32;
+    let confidence: f32 = mapping.fields.iter().map(|c| c.confidence).sum();
+    available + confidence + if is_usable(mapping) { 10.0 } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::propose;
+
+    #[test]
+    fn says_what_is_missing_for_on_time() {
+        let headers = vec!["Ship Date".to_string(), "Delivered Date".to_string()];
+        let m = propose(DatasetKind::Shipments, &headers, &[]);
+        let status = figure_status(&m);
+        let on_time = status.iter().find(|s| s.figure == Figure::OnTimeRate).unwrap();
+        assert_eq!(on_time.missing, vec![Field::PromisedDate]);
+        assert!(status.iter().find(|s| s.figure == Figure::TransitTime).unwrap().is_available());
+        assert!(is_usable(&m));
+    }
+
+    #[test]
+    fn a_file_without_dates_is_not_usable() {
+        let headers = vec!["Name".to_string(), "Colour".to_string()];
+        assert!(!is_usable(&propose(DatasetKind::Shipments, &headers, &[])));
+    }
+}

@@ -1,0 +1,332 @@
+//! The shipments table: one row per parcel, columnar, validated.
+
+use crate::ingest::parse::promise::PromiseDays;
+use crate::ingest::quality::{RejectReason, WarningKind};
+use crate::ingest::table::{Column, MoneyColumn, Table};
+use crate::mapping::{Field, WeightUnit};
+use crate::model::dict::{Dict, StrColumn};
+use crate::model::Date;
+use std::collections::HashMap;
+
+/// Parcels, one per index; every column has the same length. Text columns that were not
+/// mapped are empty dictionaries of missing codes, so analyses need no special cases.
+#[derive(Debug, Clone, Default)]
+pub struct Shipments {
+    /// The source row of each parcel (for messages and exports).
+    pub rows: Vec<u64>,
+    pub tracking: StrColumn,
+    pub order_id: StrColumn,
+    pub shipped_on: Vec<Option<Date>>,
+    pub delivered_on: Vec<Option<Date>>,
+    /// Calendar days from handover to delivery; `None` while in transit.
+    pub transit_days: Vec<Option<u32>>,
+    /// When the parcel was due: the promised date, or ship date + promised days.
+    pub due_on: Vec<Option<Date>>,
+    /// Promised days as written, kept for files with transit days but no dates.
+    pub promised_days: Vec<Option<PromiseDays>>,
+    pub origin: Dict,
+    pub destination: Dict,
+    pub region: Dict,
+    pub carrier: Dict,
+    pub service: Dict,
+    pub status: Dict,
+    /// Kilograms; NaN where unknown.
+    pub weight_kg: Vec<f64>,
+    pub declared_value: MoneyColumn,
+    pub shipping_cost: MoneyColumn,
+    /// Digits only, leading zeros kept; empty where unknown.
+    pub hs_code: StrColumn,
+    /// The fields the mapping supplied.
+    pub mapped: Vec<Field>,
+}
+
+/// Days beyond which a transit time is flagged as suspicious (but kept).
+pub const SUSPICIOUS_TRANSIT_DAYS: u32 = 365;
+
+impl Shipments {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn is_delivered(&self, i: usize) -> bool {
+        self.transit_days[i].is_some()
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.mapped.contains(&field)
+    }
+
+    /// Whether parcel `i` arrived by its promise: `None` when it is not delivered or no
+    /// promise is known.
+    pub fn is_on_time(&self, i: usize) -> Option<bool> {
+        let transit = self.transit_days[i]?;
+        if let (Some(due), Some(delivered)) = (self.due_on[i], self.delivered_on[i]) {
+            return Some(delivered <= due);
+        }
+        match self.promised_days[i] {
+            Some(p) if !p.working_days => Some(transit <= p.days as u32),
+            _ => None,
+        }
+    }
+
+    /// Days after the promise (0 when on time), for delivered parcels with a known promise.
+    pub fn days_late(&self, i: usize) -> Option<u32> {
+        let transit = self.transit_days[i]?;
+        if let (Some(due), Some(delivered)) = (self.due_on[i], self.delivered_on[i]) {
+            return Some(delivered.days_since(due).max(0) as u32);
+        }
+        match self.promised_days[i] {
+            Some(p) if !p.working_days => Some(transit.saturating_sub(p.days as u32)),
+            _ => None,
+        }
+    }
+
+    /// Builds the shipments from a loaded table, rejecting rows that cannot be used:
+    /// no ship date and no transit days, a delivery before the shipment, negative transit.
+    /// Rows with transit over a year, dates after `today`, or repeated tracking numbers are
+    /// kept and flagged.
+    pub fn from_table(mut table: Table, today: Option<Date>) -> (Shipments, Table) {
+        let n = table.len();
+        let shipped = table.dates(Field::ShipDate).cloned().unwrap_or_else(|| vec![None; n]);
+        let delivered = table.dates(Field::DeliveredDate).cloned().unwrap_or_else(|| vec![None; n]);
+        let given_transit = table.numbers(Field::TransitDays).cloned();
+        let promised_date = table.dates(Field::PromisedDate).cloned();
+        let promised_days = table.promises(Field::PromisedDays).cloned().unwrap_or_else(|| vec![None; n]);
+
+        let mut transit = vec![None; n];
+        let mut delivered_on = delivered.clone();
+        for i in 0..n {
+            let given = given_transit.as_ref().map(|t| t[i]).filter(|x| !x.is_nan());
+            match (shipped[i], delivered[i], given) {
+                (Some(s), Some(d), _) => {
+                    if d < s {
+                        table.reject(
+                            i,
+                            Some(Field::DeliveredDate),
+                            d.to_string(),
+                            RejectReason::DeliveredBeforeShipped { shipped: s, delivered: d },
+                        );
+                        continue;
+                    }
+                    transit[i] = Some(d.days_since(s) as u32);
+                }
+                (s, d, Some(days)) => {
+                    if days < 0.0 {
+                        table.reject(i, Some(Field::TransitDays), format_days(days), RejectReason::NegativeDays);
+                        continue;
+                    }
+                    if days.fract() != 0.0 {
+                        table.warn(i, WarningKind::FractionalDays, Some(Field::TransitDays), &format_days(days));
+                    }
+                    let whole = days.round() as u32;
+                    transit[i] = Some(whole);
+                    delivered_on[i] = d.or_else(|| s.map(|s| s.add_days(whole as i32)));
+                }
+                (None, _, None) => {
+                    let field =
+                        if table.header(Field::ShipDate).is_some() { Field::ShipDate } else { Field::TransitDays };
+                    table.reject(i, Some(field), String::new(), RejectReason::Missing);
+                    continue;
+                }
+                (Some(_), None, None) => {} // in transit
+            }
+            if let Some(t) = transit[i] {
+                if t > SUSPICIOUS_TRANSIT_DAYS {
+                    table.warn(i, WarningKind::TransitOver365, Some(Field::DeliveredDate), &t.to_string());
+                }
+            }
+            if let Some(today) = today {
+                for (field, date) in [(Field::ShipDate, shipped[i]), (Field::DeliveredDate, delivered[i])] {
+                    if let Some(d) = date.filter(|d| *d > today) {
+                        table.warn(i, WarningKind::FutureDate, Some(field), &d.to_string());
+                    }
+                }
+            }
+        }
+
+        let due_on: Vec<Option<Date>> = (0..n)
+            .map(|i| {
+                promised_date.as_ref().and_then(|p| p[i]).or_else(|| {
+                    let p = promised_days[i]?;
+                    let s = shipped[i]?;
+                    Some(if p.working_days { s.add_business_days(p.days as u32) } else { s.add_days(p.days as i32) })
+                })
+            })
+            .collect();
+
+        let mut s = Shipments {
+            rows: Vec::new(),
+            shipped_on: shipped,
+            delivered_on,
+            transit_days: transit,
+            due_on,
+            promised_days,
+            mapped: table.headers.keys().copied().collect(),
+            ..Shipments::default()
+        };
+        s.mapped.sort();
+        let keep: Vec<bool> = (0..n).map(|i| table.is_kept(i)).collect();
+        table.compact();
+        for v in [&mut s.shipped_on, &mut s.delivered_on, &mut s.due_on] {
+            crate::model::dict::retain_by_mask(v, &keep);
+        }
+        crate::model::dict::retain_by_mask(&mut s.transit_days, &keep);
+        crate::model::dict::retain_by_mask(&mut s.promised_days, &keep);
+
+        let rows = table.len();
+        s.rows = table.rows.clone();
+        s.tracking = take_ids(&mut table, Field::TrackingNumber, rows);
+        s.order_id = take_ids(&mut table, Field::OrderId, rows);
+        s.hs_code = take_ids(&mut table, Field::HsCode, rows);
+        s.origin = take_dict(&mut table, Field::Origin, rows);
+        s.destination = take_dict(&mut table, Field::Destination, rows);
+        s.region = take_dict(&mut table, Field::Region, rows);
+        s.carrier = take_dict(&mut table, Field::Carrier, rows);
+        s.service = take_dict(&mut table, Field::Service, rows);
+        s.status = take_dict(&mut table, Field::Status, rows);
+        s.weight_kg = match table.take(Field::Weight) {
+            Some(Column::Numbers(v)) => v,
+            _ => vec![f64::NAN; rows],
+        };
+        s.declared_value = take_money(&mut table, Field::DeclaredValue, rows);
+        s.shipping_cost = take_money(&mut table, Field::ShippingCost, rows);
+        flag_duplicate_tracking(&s, &mut table);
+        (s, table)
+    }
+
+    /// Converts the weight column from the unit the file used to kilograms.
+    pub fn convert_weight(&mut self, unit: WeightUnit) {
+        if unit != WeightUnit::Kg {
+            for w in &mut self.weight_kg {
+                *w = unit.to_kg(*w);
+            }
+        }
+    }
+}
+
+fn format_days(days: f64) -> String {
+    format!("{days}")
+}
+
+fn take_ids(table: &mut Table, field: Field, rows: usize) -> StrColumn {
+    match table.take(field) {
+        Some(Column::Ids(s)) => s,
+        _ => {
+            let mut s = StrColumn::with_capacity(rows);
+            (0..rows).for_each(|_| s.push(""));
+            s
+        }
+    }
+}
+
+fn take_dict(table: &mut Table, field: Field, rows: usize) -> Dict {
+    match table.take(field) {
+        Some(Column::Text(d)) | Some(Column::Countries { dict: d, .. }) => d,
+        _ => {
+            let mut d = Dict::with_capacity(rows);
+            (0..rows).for_each(|_| d.push(None));
+            d
+        }
+    }
+}
+
+fn take_money(table: &mut Table, field: Field, rows: usize) -> MoneyColumn {
+    match table.take(field) {
+        Some(Column::Money(m)) => m,
+        _ => MoneyColumn { amounts: vec![f64::NAN; rows], currency_of: vec![0; rows], currencies: vec![None] },
+    }
+}
+
+/// Tracking numbers on more than one row are kept (a re-shipment can reuse one) but flagged.
+fn flag_duplicate_tracking(s: &Shipments, table: &mut Table) {
+    if !s.has(Field::TrackingNumber) {
+        return;
+    }
+    let mut first_seen: HashMap<&str, usize> = HashMap::with_capacity(s.len());
+    for i in 0..s.len() {
+        let t = s.tracking.get(i);
+        if t.is_empty() {
+            continue;
+        }
+        if first_seen.insert(t, i).is_some() {
+            table.warn(i, WarningKind::DuplicateTracking, Some(Field::TrackingNumber), t);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::table::{LoadSettings, TableLoader};
+    use crate::mapping::{propose, DatasetKind};
+
+    fn shipments(h: &[&str], rows: &[&[&str]], today: Option<Date>) -> (Shipments, Table) {
+        let headers: Vec<String> = h.iter().map(|s| s.to_string()).collect();
+        let samples: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect();
+        let mapping = propose(DatasetKind::Shipments, &headers, &samples);
+        let mut loader = TableLoader::new(&mapping, &headers, LoadSettings::default());
+        for (i, r) in rows.iter().enumerate() {
+            loader.push(i as u64 + 2, r);
+        }
+        Shipments::from_table(loader.finish(), today)
+    }
+
+    #[test]
+    fn computes_transit_and_keeps_undelivered_parcels_in_transit() {
+        let (s, t) = shipments(
+            &["Tracking No", "Ship Date", "Delivered Date", "Promised Days"],
+            &[
+                &["A1", "2024-03-01", "2024-03-29", "30"],
+                &["A2", "2024-03-01", "", "30"],
+                &["A3", "2024-03-10", "2024-03-01", "30"],
+                &["A1", "2024-03-02", "2024-04-30", "15-25个工作日"],
+            ],
+            None,
+        );
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.transit_days, vec![Some(28), None, Some(59)]);
+        assert_eq!(s.is_on_time(0), Some(true));
+        assert_eq!(s.is_on_time(1), None);
+        // 25 working days from Saturday 2024-03-02 is Friday 2024-04-05.
+        assert_eq!(s.due_on[2].unwrap().to_string(), "2024-04-05");
+        assert_eq!(s.is_on_time(2), Some(false));
+        assert_eq!(s.days_late(2), Some(25));
+        let q = &t.quality;
+        assert_eq!((q.rows_read, q.rows_used, q.rows_rejected), (4, 3, 1));
+        assert!(matches!(q.rejections[0].reason, RejectReason::DeliveredBeforeShipped { .. }));
+        assert_eq!(q.rejections[0].row, 4);
+        let w = t.warnings.clone().into_vec();
+        assert!(w.iter().any(|w| w.kind == WarningKind::DuplicateTracking && w.examples[0].0 == 5));
+    }
+
+    #[test]
+    fn uses_transit_days_when_the_export_gives_them() {
+        let (s, _) = shipments(
+            &["Days for shipping (real)", "Days for shipment (scheduled)", "Order Country"],
+            &[&["3", "2", "México"], &["1", "2", "Francia"]],
+            None,
+        );
+        assert_eq!(s.transit_days, vec![Some(3), Some(1)]);
+        assert_eq!(s.is_on_time(0), Some(false));
+        assert_eq!(s.is_on_time(1), Some(true));
+        assert_eq!(s.destination.get(0), Some("MX"));
+    }
+
+    #[test]
+    fn flags_future_dates_and_very_long_transit() {
+        let today = Date::from_ymd(2024, 6, 1);
+        let (s, t) = shipments(
+            &["Ship Date", "Delivered Date"],
+            &[&["2023-01-01", "2024-05-01"], &["2024-05-20", "2024-07-01"]],
+            today,
+        );
+        assert_eq!(s.len(), 2);
+        let kinds: Vec<_> = t.warnings.clone().into_vec().iter().map(|w| w.kind).collect();
+        assert!(kinds.contains(&WarningKind::TransitOver365));
+        assert!(kinds.contains(&WarningKind::FutureDate));
+    }
+}

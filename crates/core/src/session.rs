@@ -1,0 +1,241 @@
+//! The workspace a user builds up in one visit: files being mapped, datasets loaded, the
+//! settings chosen, and the analyses run over all of it. The web worker owns one; natively
+//! tests and benchmarks drive the same code.
+
+use crate::analysis::logistics::{self, LogisticsSettings};
+use crate::error::{FileError, FileProblem};
+use crate::ingest::load::{load_table, LoadProgress};
+use crate::ingest::preview::{preview_text, preview_workbook, sniff, workbook_kind, Preview};
+use crate::ingest::quality::QualityReport;
+use crate::ingest::source::{ByteSource, MemorySource};
+use crate::mapping::requirements::{figure_status, is_usable, FigureStatus};
+use crate::mapping::{detect_kind, DatasetKind, Mapping};
+use crate::model::{Date, Shipments};
+use crate::report::{DatasetSummary, Report};
+use serde::{Deserialize, Serialize};
+
+/// Identifies a file (or sheet) the user added, for the whole visit.
+pub type DatasetId = u32;
+
+/// What a dataset holds once loaded.
+#[derive(Debug, Clone)]
+pub enum DatasetData {
+    Shipments(Shipments),
+}
+
+/// A loaded dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub id: DatasetId,
+    pub file: String,
+    pub preview: Preview,
+    pub mapping: Mapping,
+    pub data: DatasetData,
+    pub quality: QualityReport,
+    pub is_demo: bool,
+}
+
+/// A file waiting for the user to confirm its mapping.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub id: DatasetId,
+    pub file: String,
+    pub preview: Preview,
+    pub proposal: Mapping,
+    /// A workbook's bytes (text files are re-read from the source).
+    pub workbook: Option<Vec<u8>>,
+}
+
+/// What the mapping screen shows for a pending file.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct MappingProposal {
+    pub dataset: DatasetId,
+    pub file: String,
+    pub preview: Preview,
+    pub mapping: Mapping,
+    pub figures: Vec<FigureStatus>,
+    pub usable: bool,
+}
+
+/// Every setting of every analysis.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Settings {
+    pub logistics: LogisticsSettings,
+}
+
+/// All of a visit's data and settings.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub datasets: Vec<Dataset>,
+    pub pending: Vec<Pending>,
+    pub settings: Settings,
+}
+
+impl Workspace {
+    /// Opens a file: sniffs it and proposes a mapping for the user to confirm.
+    pub fn open(
+        &mut self,
+        id: DatasetId,
+        file: &str,
+        source: &mut dyn ByteSource,
+    ) -> Result<MappingProposal, FileError> {
+        let err = |problem| FileError { file: file.to_owned(), sheet: None, problem };
+        if source.size() == 0 {
+            return Err(err(FileProblem::Empty));
+        }
+        let format = sniff(file, source).map_err(err)?;
+        let (preview, workbook) = match workbook_kind(format) {
+            None => (preview_text(source).map_err(err)?, None),
+            Some(_) => {
+                let bytes = source.read_all().map_err(|detail| err(FileProblem::ReadFailed { detail }))?;
+                (preview_workbook(format, &bytes, None).map_err(err)?, Some(bytes))
+            }
+        };
+        self.propose(id, file, preview, workbook)
+    }
+
+    /// Switches a pending workbook to another sheet.
+    pub fn choose_sheet(&mut self, id: DatasetId, sheet: &str) -> Result<MappingProposal, FileError> {
+        let pos = self.pending.iter().position(|p| p.id == id).ok_or_else(|| FileError {
+            file: String::new(),
+            sheet: None,
+            problem: FileProblem::UnknownDataset,
+        })?;
+        let pending = self.pending.remove(pos);
+        let bytes = pending.workbook.clone().unwrap_or_default();
+        let err = |problem| FileError { file: pending.file.clone(), sheet: Some(sheet.to_owned()), problem };
+        match preview_workbook(pending.preview.format, &bytes, Some(sheet)) {
+            Ok(preview) => self.propose(id, &pending.file, preview, pending.workbook),
+            Err(problem) => {
+                self.pending.push(pending.clone());
+                Err(err(problem))
+            }
+        }
+    }
+
+    fn propose(
+        &mut self,
+        id: DatasetId,
+        file: &str,
+        preview: Preview,
+        workbook: Option<Vec<u8>>,
+    ) -> Result<MappingProposal, FileError> {
+        let mapping = detect_kind(&preview.headers(), &preview.samples);
+        let usable = is_usable(&mapping);
+        if mapping.fields.iter().all(|f| f.column.is_none()) {
+            return Err(FileError {
+                file: file.to_owned(),
+                sheet: preview.sheet.clone(),
+                problem: FileProblem::NoUsableColumns { kind: mapping.kind, headers: preview.headers() },
+            });
+        }
+        let proposal = MappingProposal {
+            dataset: id,
+            file: file.to_owned(),
+            figures: figure_status(&mapping),
+            usable,
+            preview: preview.clone(),
+            mapping: mapping.clone(),
+        };
+        self.pending.retain(|p| p.id != id);
+        self.pending.push(Pending { id, file: file.to_owned(), preview, proposal: mapping, workbook });
+        Ok(proposal)
+    }
+
+    /// Reads a pending file in full with the mapping the user confirmed.
+    pub fn load(
+        &mut self,
+        id: DatasetId,
+        mapping: Mapping,
+        source: &mut dyn ByteSource,
+        today: Option<Date>,
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> Result<DatasetSummary, FileError> {
+        let pos = self.pending.iter().position(|p| p.id == id).ok_or_else(|| FileError {
+            file: String::new(),
+            sheet: None,
+            problem: FileProblem::UnknownDataset,
+        })?;
+        let pending = self.pending[pos].clone();
+        let err = |problem| FileError { file: pending.file.clone(), sheet: pending.preview.sheet.clone(), problem };
+        if !is_usable(&mapping) {
+            let missing = figure_status(&mapping).into_iter().next().map(|s| s.missing).unwrap_or_default();
+            return Err(err(FileProblem::MappingNotUsable { missing }));
+        }
+        let table =
+            load_table(&pending.preview, &mapping, source, pending.workbook.as_deref(), progress).map_err(err)?;
+        self.pending.remove(pos);
+        let dataset = build_dataset(id, &pending.file, pending.preview, mapping, table, today, false);
+        let summary = DatasetSummary::of(&dataset);
+        self.datasets.retain(|d| d.id != id);
+        self.datasets.push(dataset);
+        Ok(summary)
+    }
+
+    /// Loads the built-in demo data (replacing any earlier demo), mapped automatically.
+    pub fn load_demo(&mut self, first_id: DatasetId, anchor: Date) -> Result<Vec<DatasetSummary>, FileError> {
+        self.datasets.retain(|d| !d.is_demo);
+        let csv = crate::demo::shipments_csv(anchor, DEMO_SHIPMENTS);
+        let name = "demo-shipments.csv";
+        let mut source = MemorySource(csv.as_bytes());
+        let proposal = self.open(first_id, name, &mut source)?;
+        let summary =
+            self.load(first_id, proposal.mapping, &mut MemorySource(csv.as_bytes()), Some(anchor), &mut |_| {})?;
+        if let Some(d) = self.datasets.iter_mut().find(|d| d.id == first_id) {
+            d.is_demo = true;
+        }
+        Ok(vec![DatasetSummary { is_demo: true, ..summary }])
+    }
+
+    /// Forgets a dataset (loaded or pending).
+    pub fn remove(&mut self, id: DatasetId) {
+        self.datasets.retain(|d| d.id != id);
+        self.pending.retain(|p| p.id != id);
+    }
+
+    pub fn shipments(&self) -> Vec<&Shipments> {
+        self.datasets
+            .iter()
+            .map(|d| match &d.data {
+                DatasetData::Shipments(s) => s,
+            })
+            .collect()
+    }
+
+    /// Runs every analysis the loaded data allows.
+    pub fn analyse(&self) -> Report {
+        let shipments = self.shipments();
+        Report {
+            datasets: self.datasets.iter().map(DatasetSummary::of).collect(),
+            logistics: (!shipments.is_empty()).then(|| logistics::analyse(&shipments, &self.settings.logistics)),
+            settings: self.settings.clone(),
+        }
+    }
+}
+
+/// How many parcels the demo has.
+pub const DEMO_SHIPMENTS: usize = 4000;
+
+fn build_dataset(
+    id: DatasetId,
+    file: &str,
+    preview: Preview,
+    mapping: Mapping,
+    table: crate::ingest::table::Table,
+    today: Option<Date>,
+    is_demo: bool,
+) -> Dataset {
+    let data;
+    let mut quality;
+    match mapping.kind {
+        DatasetKind::Shipments => {
+            let (mut shipments, table) = Shipments::from_table(table, today);
+            shipments.convert_weight(mapping.options.weight_unit);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Shipments(shipments);
+        }
+    }
+    debug_assert_eq!(quality.rows_read, quality.rows_used + quality.rows_rejected);
+    Dataset { id, file: file.to_owned(), preview, mapping, data, quality, is_demo }
+}

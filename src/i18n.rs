@@ -1,0 +1,202 @@
+//! English and Simplified Chinese for every screen. Texts sit side by side at the place
+//! they are used (`tr(lang, "Upload", "上传")`), so neither language can be forgotten;
+//! labels shared by several screens live here.
+
+use borderlens_core::error::{FileError, FileProblem};
+use borderlens_core::ingest::quality::WarningKind;
+use borderlens_core::ingest::sniff::BinaryKind;
+use borderlens_core::mapping::requirements::Figure;
+use borderlens_core::mapping::{DatasetKind, Field};
+pub use borderlens_core::report::labels::Lang;
+
+/// Picks the text for the language.
+pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+/// Picks between two owned texts.
+pub fn trs(lang: Lang, en: String, zh: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+pub fn kind_name(lang: Lang, kind: DatasetKind) -> &'static str {
+    match kind {
+        DatasetKind::Shipments => tr(lang, "Shipments", "运单"),
+    }
+}
+
+pub fn field_name(lang: Lang, field: Field) -> &'static str {
+    use Field::*;
+    match field {
+        TrackingNumber => tr(lang, "Tracking number", "运单号"),
+        OrderId => tr(lang, "Order ID", "订单号"),
+        ShipDate => tr(lang, "Ship date (handed to carrier)", "发货日期（交给承运商）"),
+        DeliveredDate => tr(lang, "Delivered date", "妥投日期"),
+        TransitDays => tr(lang, "Transit days", "运输天数"),
+        PromisedDate => tr(lang, "Promised / estimated delivery date", "预计 / 承诺送达日期"),
+        PromisedDays => tr(lang, "Promised days", "承诺时效（天）"),
+        Origin => tr(lang, "Origin country", "始发国"),
+        Destination => tr(lang, "Destination country", "目的国"),
+        Region => tr(lang, "Destination region / state", "目的地州 / 省"),
+        Carrier => tr(lang, "Carrier / forwarder", "物流商 / 货代"),
+        Service => tr(lang, "Service / channel", "物流渠道"),
+        Weight => tr(lang, "Weight", "重量"),
+        DeclaredValue => tr(lang, "Declared value", "申报价值"),
+        ShippingCost => tr(lang, "Shipping cost", "运费"),
+        HsCode => tr(lang, "HS code", "海关编码"),
+        Status => tr(lang, "Status", "状态"),
+    }
+}
+
+pub fn figure_name(lang: Lang, figure: Figure) -> &'static str {
+    match figure {
+        Figure::TransitTime => tr(lang, "Transit time", "运输时效"),
+        Figure::OnTimeRate => tr(lang, "On-time rate", "准时率"),
+        Figure::RouteBreakdown => tr(lang, "Per destination", "按目的国"),
+        Figure::CarrierScorecard => tr(lang, "Carrier scorecard", "物流商排名"),
+        Figure::CostPerParcel => tr(lang, "Cost per parcel", "单票成本"),
+        Figure::CostPerKg => tr(lang, "Cost per kg", "每公斤成本"),
+        Figure::MonthlyTrend => tr(lang, "Monthly trend", "月度趋势"),
+        Figure::StuckParcels => tr(lang, "Stuck parcels", "疑似滞留包裹"),
+        Figure::DuplicateCheck => tr(lang, "Duplicate tracking numbers", "重复运单号检查"),
+    }
+}
+
+pub fn warning_name(lang: Lang, kind: WarningKind) -> &'static str {
+    match kind {
+        WarningKind::ValueIgnored => {
+            tr(lang, "Values not understood (row kept without them)", "无法识别的值（该行保留，此值留空）")
+        }
+        WarningKind::TransitOver365 => tr(lang, "Transit longer than 365 days", "运输超过 365 天"),
+        WarningKind::FutureDate => tr(lang, "Dates in the future", "未来日期"),
+        WarningKind::DuplicateTracking => tr(lang, "Duplicate tracking numbers", "重复的运单号"),
+        WarningKind::FewerFields => tr(lang, "Rows with fewer cells than the header", "单元格少于表头的行"),
+        WarningKind::UnknownCountry => tr(lang, "Unknown countries", "未识别的国家"),
+        WarningKind::FractionalDays => {
+            tr(lang, "Transit days with fractions (rounded)", "带小数的运输天数（已四舍五入）")
+        }
+    }
+}
+
+fn binary_kind(lang: Lang, kind: BinaryKind) -> &'static str {
+    match kind {
+        BinaryKind::Pdf => tr(lang, "a PDF document", "PDF 文档"),
+        BinaryKind::Image => tr(lang, "an image", "图片"),
+        BinaryKind::Archive => tr(lang, "an archive (zip) without a spreadsheet", "不含表格的压缩包"),
+        BinaryKind::Executable => tr(lang, "a program", "可执行程序"),
+        BinaryKind::Unknown => tr(lang, "binary data", "二进制数据"),
+    }
+}
+
+/// A clear sentence for a file that could not be used.
+pub fn problem_message(lang: Lang, error: &FileError) -> String {
+    let p = match &error.problem {
+        FileProblem::Empty => tr(lang, "The file is empty.", "文件是空的。").to_owned(),
+        FileProblem::NotATable { kind } => trs(
+            lang,
+            format!("This is {}, not a spreadsheet. Please choose a CSV, TSV, TXT, XLSX, XLS or ODS file.", binary_kind(lang, *kind)),
+            format!("这是{}，不是表格。请选择 CSV、TSV、TXT、XLSX、XLS 或 ODS 文件。", binary_kind(lang, *kind)),
+        ),
+        FileProblem::UnreadableWorkbook { detail } => trs(
+            lang,
+            format!("The workbook could not be read; it may be damaged ({detail})."),
+            format!("无法读取该工作簿，文件可能已损坏（{detail}）。"),
+        ),
+        FileProblem::Encrypted => tr(lang, "The workbook is password-protected. Save it without a password and try again.", "工作簿有密码保护。请另存为无密码文件后重试。").to_owned(),
+        FileProblem::NoSheets => tr(lang, "The workbook has no sheet with data.", "工作簿中没有含数据的工作表。").to_owned(),
+        FileProblem::SheetNotFound { sheet } => trs(lang, format!("There is no sheet named {sheet:?}."), format!("没有名为「{sheet}」的工作表。")),
+        FileProblem::NoRows => tr(lang, "The file has a header but no data rows below it.", "文件只有表头，没有数据行。").to_owned(),
+        FileProblem::NoUsableColumns { headers, .. } => trs(
+            lang,
+            format!(
+                "None of the columns looks like shipment data (ship date, delivered date, tracking number, destination…). Columns found: {}.",
+                headers.join(", ")
+            ),
+            format!("没有找到运单数据的列（发货日期、妥投日期、运单号、目的国等）。文件中的列：{}。", headers.join("、")),
+        ),
+        FileProblem::MappingNotUsable { missing } => trs(
+            lang,
+            format!(
+                "Transit times need a ship date (or transit days). Missing: {}.",
+                missing.iter().map(|f| field_name(Lang::En, *f)).collect::<Vec<_>>().join(", ")
+            ),
+            format!("计算时效需要发货日期（或运输天数）。缺少：{}。", missing.iter().map(|f| field_name(Lang::Zh, *f)).collect::<Vec<_>>().join("、")),
+        ),
+        FileProblem::ReadFailed { detail } => trs(lang, format!("The file could not be read ({detail})."), format!("无法读取文件（{detail}）。")),
+        FileProblem::UnknownDataset => tr(lang, "This file is no longer open; please add it again.", "该文件已关闭，请重新添加。").to_owned(),
+    };
+    let place = match &error.sheet {
+        Some(s) => format!("{} [{s}]", error.file),
+        None => error.file.clone(),
+    };
+    if place.is_empty() {
+        p
+    } else {
+        format!("{place}: {p}")
+    }
+}
+
+/// Formats a count with thousands separators.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A rate 0–1 as a percentage.
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map_or("–".into(), |r| format!("{:.1}%", r * 100.0))
+}
+
+/// Days with one decimal, or a dash.
+pub fn days(v: Option<f64>) -> String {
+    v.map_or("–".into(), |d| if d.fract() == 0.0 { format!("{d:.0}") } else { format!("{d:.1}") })
+}
+
+/// Money in US dollars.
+pub fn usd(v: Option<f64>) -> String {
+    v.map_or("–".into(), |d| format!("${d:.2}"))
+}
+
+/// A country code with its name in the language (`BR · Brazil`); other text as is.
+pub fn country(lang: Lang, value: Option<&str>) -> String {
+    match value {
+        None => tr(lang, "all", "全部").to_owned(),
+        Some(v) => match borderlens_core::model::CountryCode::from_alpha2(v) {
+            Some(code) if v.len() == 2 => {
+                let name = match lang {
+                    Lang::En => code.name_en(),
+                    Lang::Zh => code.name_zh(),
+                };
+                format!("{v} · {name}")
+            }
+            _ => v.to_owned(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_counts_and_rates() {
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(count(12), "12");
+        assert_eq!(percent(Some(0.8765)), "87.7%");
+        assert_eq!(days(Some(12.0)), "12");
+        assert_eq!(days(Some(12.25)), "12.2");
+    }
+}
