@@ -68,10 +68,10 @@ pub fn percentile_ranges(groups: &[GroupStats], lang: Lang) -> Chart {
     let p95 = value(&|g| g.p95_days);
     let diff =
         |hi: &[f64], lo: &[f64]| -> Vec<f64> { hi.iter().zip(lo).map(|(h, l)| round1((h - l).max(0.0))).collect() };
-    base(tr(lang, "Transit days per group: P50 → P75 → P90 → P95", "各组运输天数：P50 → P75 → P90 → P95"))
-        .legend(Legend::new().top(24).data(vec![tr(lang, "up to P50", "P50 以内"), "P50–P75", "P75–P90", "P90–P95"]))
-        .grid(Grid::new().left(8).right(24).top(56).bottom(24).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Value).name(tr(lang, "days", "天")))
+    base(tr(lang, "Transit days per group (P50 → P75 → P90 → P95)", "各组运输天数（P50 → P75 → P90 → P95）"))
+        .legend(Legend::new().bottom(0).data(vec![tr(lang, "up to P50", "P50 以内"), "P50–P75", "P75–P90", "P90–P95"]))
+        .grid(Grid::new().left(8).right(24).top(36).bottom(36).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value))
         .y_axis(Axis::new().type_(AxisType::Category).data(labels))
         .series(
             Bar::new()
@@ -137,7 +137,7 @@ pub fn histogram(counts: &[u64], title: &str, lang: Lang) -> Chart {
 }
 
 /// Monthly P50 and P90 by ship month; months still largely in transit are marked `*`.
-pub fn trend(months: &[MonthStats], title: &str, lang: Lang) -> Chart {
+pub fn trend(months: &[MonthStats], title: &str) -> Chart {
     let labels: Vec<String> =
         months.iter().map(|m| if m.incomplete { format!("{}*", m.month) } else { m.month.clone() }).collect();
     let series = |f: fn(&MonthStats) -> Option<f64>| -> Vec<f64> {
@@ -145,10 +145,10 @@ pub fn trend(months: &[MonthStats], title: &str, lang: Lang) -> Chart {
     };
     base(title)
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .legend(Legend::new().top(24).data(vec!["P50", "P90"]))
-        .grid(Grid::new().left(8).right(16).top(56).bottom(24).contain_label(true))
+        .legend(Legend::new().bottom(0).data(vec!["P50", "P90"]))
+        .grid(Grid::new().left(8).right(16).top(36).bottom(36).contain_label(true))
         .x_axis(Axis::new().type_(AxisType::Category).data(labels))
-        .y_axis(Axis::new().type_(AxisType::Value).name(tr(lang, "days", "天")))
+        .y_axis(Axis::new().type_(AxisType::Value))
         .series(Line::new().name("P50").item_style(ItemStyle::new().color(LIGHT_BLUE)).data(series(|m| m.p50_days)))
         .series(Line::new().name("P90").item_style(ItemStyle::new().color(AMBER)).data(series(|m| m.p90_days)))
 }
@@ -160,7 +160,7 @@ pub fn on_time(groups: &[GroupStats], lang: Lang) -> Chart {
     let rates: Vec<f64> = shown.iter().rev().map(|g| round1(g.on_time_rate.unwrap_or(0.0) * 100.0)).collect();
     base(tr(lang, "On-time rate against the promise (%)", "按承诺时效的准时率（%）"))
         .grid(Grid::new().left(8).right(40).top(40).bottom(24).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Value).max(100).name("%"))
+        .x_axis(Axis::new().type_(AxisType::Value).max(100))
         .y_axis(Axis::new().type_(AxisType::Category).data(labels))
         .series(
             Bar::new()

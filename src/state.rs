@@ -125,7 +125,7 @@ impl AppState {
     fn send(self, request: Request, file: Option<File>) {
         let about = match &request {
             Request::OpenFile { dataset, name } => (Some(*dataset), Some(name.clone())),
-            Request::ChooseSheet { dataset, .. } | Request::Load { dataset, .. } => {
+            Request::ChooseSheet { dataset, .. } | Request::Load { dataset, .. } | Request::Remap { dataset } => {
                 (Some(*dataset), self.file_name(*dataset))
             }
             Request::LoadDemo { .. } => (None, Some("demo".to_owned())),
@@ -196,10 +196,41 @@ impl AppState {
         self.send(Request::Load { dataset, mapping, today: Some(today()) }, None);
     }
 
-    /// Drops a pending file without reading it.
+    /// Opens a loaded dataset's mapping for editing (the data stays until it is re-read).
+    pub fn edit_mapping(self, dataset: DatasetId) {
+        self.replay.update_value(|r| {
+            r.confirmed.remove(&dataset);
+        });
+        self.send(Request::Remap { dataset }, None);
+    }
+
+    /// Reads a loaded dataset again with a changed mapping (e.g. a country assigned by hand).
+    pub fn reload(self, dataset: DatasetId, mapping: Mapping) {
+        self.replay.update_value(|r| {
+            r.confirmed.insert(dataset, mapping.clone());
+        });
+        self.send(Request::Remap { dataset }, None);
+        self.send(Request::Load { dataset, mapping, today: Some(today()) }, None);
+    }
+
+    /// Whether a dataset came from a file the user added (so it can be re-read).
+    pub fn has_file(self, dataset: DatasetId) -> bool {
+        self.replay.with_value(|r| r.files.contains_key(&dataset))
+    }
+
+    /// Drops a pending file without reading it. A loaded dataset whose mapping was being
+    /// edited keeps its data and mapping.
     pub fn discard(self, dataset: DatasetId) {
         self.proposals.update(|p| p.retain(|x| x.dataset != dataset));
-        self.remove(dataset);
+        let loaded = self.report.with_untracked(|r| {
+            r.as_ref().and_then(|r| r.datasets.iter().find(|d| d.id == dataset).map(|d| d.mapping.clone()))
+        });
+        match loaded {
+            Some(mapping) => self.replay.update_value(|r| {
+                r.confirmed.insert(dataset, mapping);
+            }),
+            None => self.remove(dataset),
+        }
     }
 
     pub fn remove(self, dataset: DatasetId) {

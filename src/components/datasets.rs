@@ -6,6 +6,7 @@ use crate::i18n::{count, field_name, figure_name, kind_name, problem_message, tr
 use crate::state::AppState;
 use borderlens_core::ingest::parse::date::{DayMonthOrder, OrderBasis};
 use borderlens_core::ingest::quality::Convention;
+use borderlens_core::model::country::{all_countries, CountryCode};
 use borderlens_core::report::labels::reject_reason;
 use borderlens_core::report::DatasetSummary;
 use leptos::prelude::*;
@@ -85,6 +86,14 @@ pub fn FileErrors() -> impl IntoView {
     }
 }
 
+fn unit_name(unit: borderlens_core::mapping::WeightUnit) -> &'static str {
+    match unit {
+        borderlens_core::mapping::WeightUnit::Kg => "kg",
+        borderlens_core::mapping::WeightUnit::G => "g",
+        borderlens_core::mapping::WeightUnit::Lb => "lb",
+    }
+}
+
 fn convention_text(lang: Lang, c: &Convention) -> Option<String> {
     match c {
         Convention::DateOrder { column, conventions } => {
@@ -92,6 +101,7 @@ fn convention_text(lang: Lang, c: &Convention) -> Option<String> {
                 DayMonthOrder::DayFirst => tr(lang, "day/month/year", "日/月/年"),
                 DayMonthOrder::MonthFirst => tr(lang, "month/day/year", "月/日/年"),
             };
+            let example = conventions.evidence_example.map(|e| e.to_string()).unwrap_or_default();
             let basis = match conventions.order_basis {
                 OrderBasis::NotNeeded => {
                     return Some(trs(
@@ -100,13 +110,16 @@ fn convention_text(lang: Lang, c: &Convention) -> Option<String> {
                         format!("{column}：日期格式明确"),
                     ))
                 }
-                OrderBasis::Evidence => tr(lang, "decided from values such as 25/03", "依据 25/03 这类值判断"),
+                OrderBasis::Evidence => {
+                    trs(lang, format!("decided from values such as {example}"), format!("依据 {example} 这类值判断"))
+                }
                 OrderBasis::Default => tr(
                     lang,
-                    "no value decides it: default, change it in the mapping if wrong",
+                    "no value decides it: default; change it in the mapping if wrong",
                     "无法从数据判断：使用默认值，如有误请在映射中修改",
-                ),
-                OrderBasis::User => tr(lang, "as you chose", "按您的选择"),
+                )
+                .to_owned(),
+                OrderBasis::User => tr(lang, "as you chose", "按您的选择").to_owned(),
             };
             let years = if conventions.two_digit_years.is_some() {
                 tr(
@@ -124,9 +137,11 @@ fn convention_text(lang: Lang, c: &Convention) -> Option<String> {
             ))
         }
         Convention::DecimalSeparator { .. } => None,
-        Convention::WeightUnit { column, unit } => {
-            Some(trs(lang, format!("{column}: weight in {unit:?}"), format!("{column}：重量单位 {unit:?}")))
-        }
+        Convention::WeightUnit { column, unit } => Some(trs(
+            lang,
+            format!("{column}: weight in {}", unit_name(*unit)),
+            format!("{column}：重量单位 {}", unit_name(*unit)),
+        )),
         Convention::Currency { column, currency } => Some(match currency {
             Some(c) => {
                 trs(lang, format!("{column}: amounts in {}", c.as_str()), format!("{column}：金额币种 {}", c.as_str()))
@@ -239,6 +254,7 @@ pub fn DatasetDetail(d: DatasetSummary) -> impl IntoView {
                 .collect_view()
         }
     };
+    let can_reload = state.has_file(d.id);
     let unknown = {
         let d = d.clone();
         move || {
@@ -246,9 +262,32 @@ pub fn DatasetDetail(d: DatasetSummary) -> impl IntoView {
             d.unknown_countries
                 .iter()
                 .map(|u| {
+                    let value = u.value.clone();
+                    let mapping = d.mapping.clone();
+                    let id = d.id;
+                    let assign = move |ev: web_sys::Event| {
+                        let Some(code) = CountryCode::from_alpha2(&event_target_value(&ev)) else { return };
+                        let mut mapping = mapping.clone();
+                        mapping.options.country_overrides.retain(|(v, _)| *v != value);
+                        mapping.options.country_overrides.push((value.clone(), code));
+                        state.reload(id, mapping);
+                    };
+                    let options = all_countries()
+                        .map(|c| {
+                            let name = if lang == Lang::Zh { c.name_zh() } else { c.name_en() };
+                            view! { <option value=c.as_str()>{format!("{} · {name}", c.as_str())}</option> }
+                        })
+                        .collect_view();
                     view! {
-                        <li>
-                            <strong>{u.value.clone()}</strong>" ("{field_name(lang, u.field)}", "{count(u.count)}")"
+                        <li class="assign-row">
+                            <strong>{u.value.clone()}</strong>" ("{field_name(lang, u.field)}", "{count(u.count)}") "
+                            <Show when=move || can_reload>
+                                <select class="assign" data-testid="country-assign"
+                                    aria-label=tr(lang, "Assign to a country", "指定为国家") on:change=assign.clone()>
+                                    <option value="">{tr(lang, "assign to…", "指定为…")}</option>
+                                    {options.clone()}
+                                </select>
+                            </Show>
                         </li>
                     }
                 })
@@ -256,7 +295,9 @@ pub fn DatasetDetail(d: DatasetSummary) -> impl IntoView {
         }
     };
     let has_unknown = !d.unknown_countries.is_empty();
+    let has_missing = d.figures.iter().any(|f| !f.is_available());
     let has_warnings = !d.warnings.is_empty();
+    let id = d.id;
     let rejections = d.rejections.clone();
     let rejected_count = d.rows_rejected;
     let reject_columns = Signal::derive(move || {
@@ -286,6 +327,11 @@ pub fn DatasetDetail(d: DatasetSummary) -> impl IntoView {
         <section class="card">
             <header class="card-header">
                 <h2>{title}</h2>
+                <Show when=move || can_reload>
+                    <button class="btn btn-small" data-testid="edit-mapping" on:click=move |_| state.edit_mapping(id)>
+                        {move || tr(lang(), "Change column mapping", "修改列映射")}
+                    </button>
+                </Show>
             </header>
             <p class="counts">{counts}</p>
             <div class="grid-2">
@@ -296,8 +342,10 @@ pub fn DatasetDetail(d: DatasetSummary) -> impl IntoView {
                     <ul class="plain">{conventions}</ul>
                 </div>
                 <div>
-                    <h3>{move || tr(lang(), "Not available from this file", "此文件无法生成")}</h3>
-                    <ul class="plain">{missing}</ul>
+                    <Show when=move || has_missing>
+                        <h3>{move || tr(lang(), "Not available from this file", "此文件无法生成")}</h3>
+                        <ul class="plain">{missing.clone()}</ul>
+                    </Show>
                     <Show when=move || has_warnings>
                         <h3>{move || tr(lang(), "Warnings (rows kept)", "警告（行已保留）")}</h3>
                         <ul class="plain">{warnings.clone()}</ul>

@@ -5,6 +5,7 @@ use crate::i18n::{field_name, figure_name, kind_name, tr, trs, Lang};
 use crate::state::AppState;
 use borderlens_core::ingest::parse::date::DayMonthOrder;
 use borderlens_core::ingest::parse::number::{Currency, DecimalSeparator};
+use borderlens_core::ingest::sniff::{FileFormat, TextEncoding};
 use borderlens_core::mapping::requirements::{figure_status, is_usable};
 use borderlens_core::mapping::{catalogue, Field, MatchBasis, ValueKind, WeightUnit};
 use borderlens_core::session::MappingProposal;
@@ -39,6 +40,26 @@ fn confidence_badge(lang: Lang, confidence: f32, basis: Option<MatchBasis>) -> (
             };
             (pct, class)
         }
+    }
+}
+
+fn format_name(f: FileFormat) -> &'static str {
+    match f {
+        FileFormat::Delimited => "CSV / TXT",
+        FileFormat::Xlsx => "XLSX",
+        FileFormat::Xls => "XLS",
+        FileFormat::Ods => "ODS",
+    }
+}
+
+fn encoding_name(e: TextEncoding) -> &'static str {
+    match e {
+        TextEncoding::Utf8 => "UTF-8",
+        TextEncoding::Utf8Bom => "UTF-8 (BOM)",
+        TextEncoding::Utf16Le => "UTF-16 LE",
+        TextEncoding::Utf16Be => "UTF-16 BE",
+        TextEncoding::Gb18030 => "GB18030 / GBK",
+        TextEncoding::Windows1252 => "Windows-1252",
     }
 }
 
@@ -194,9 +215,9 @@ pub fn MappingEditor(
         let p = preview.clone();
         move || {
             let lang = lang();
-            let mut parts = vec![format!("{:?}", p.format).to_uppercase()];
+            let mut parts = vec![format_name(p.format).to_owned()];
             if let Some(e) = p.encoding {
-                parts.push(format!("{e:?}").to_uppercase().replace("BOM", " BOM"));
+                parts.push(encoding_name(e).to_owned());
             }
             if let Some(d) = p.delimiter {
                 let name = match d {
@@ -229,7 +250,7 @@ pub fn MappingEditor(
             <p class="hint">{move || tr(lang(),
                 "borderlens matched these columns by their headers and values. Change any choice, then read the file. Nothing leaves your browser.",
                 "borderlens 根据表头和内容自动匹配了这些列。可修改任何选择，然后读取文件。数据不会离开您的浏览器。")}</p>
-            <div class="table-wrap">
+            <div class="table-wrap table-wrap-full">
                 <table class="mapping-table">
                     <thead><tr>
                         <th scope="col">{move || tr(lang(), "Field", "字段")}</th>

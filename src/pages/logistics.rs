@@ -395,7 +395,11 @@ fn ChartsSection(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
     });
     let histogram = Memo::new(move |_| {
         let l = state.lang.get();
-        let title = trs(l, format!("Transit days: {}", focus_label()), format!("运输天数分布：{}", focus_label()));
+        let title = trs(
+            l,
+            format!("Parcels by transit days: {}", focus_label()),
+            format!("各运输天数的包裹数：{}", focus_label()),
+        );
         serde_json::to_string(&charts::histogram(&histogram_counts.get(), &title, l)).unwrap_or_default()
     });
     let trend_months = Memo::new(move |_| {
@@ -423,10 +427,10 @@ fn ChartsSection(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
         let l = state.lang.get();
         let title = trs(
             l,
-            format!("P50 and P90 by ship month: {}", focus_label()),
+            format!("P50 and P90 transit days by ship month: {}", focus_label()),
             format!("按发货月份的 P50 与 P90：{}", focus_label()),
         );
-        serde_json::to_string(&charts::trend(&trend_months.get(), &title, l)).unwrap_or_default()
+        serde_json::to_string(&charts::trend(&trend_months.get(), &title)).unwrap_or_default()
     });
     let on_time = Memo::new(move |_| {
         let l = state.lang.get();

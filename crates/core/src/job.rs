@@ -22,6 +22,8 @@ pub enum Request {
     ChooseSheet { dataset: DatasetId, sheet: String },
     /// The user confirmed a mapping: read the whole file, then analyse.
     Load { dataset: DatasetId, mapping: Mapping, today: Option<Date> },
+    /// Re-open a loaded dataset to change its mapping (answered by a `Proposal`).
+    Remap { dataset: DatasetId },
     /// Load the built-in demo data, then analyse.
     LoadDemo { first_dataset: DatasetId, today: Date },
     /// Forget a dataset, then analyse.

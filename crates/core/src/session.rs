@@ -94,6 +94,28 @@ impl Workspace {
         self.propose(id, file, preview, workbook)
     }
 
+    /// Re-opens a loaded dataset so its mapping can be changed: the proposal carries the
+    /// mapping in use, and the loaded data stays until the new mapping is loaded.
+    pub fn remap(&mut self, id: DatasetId, source: &mut dyn ByteSource) -> Result<MappingProposal, FileError> {
+        let (file, sheet, mapping) = self
+            .datasets
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| (d.file.clone(), d.preview.sheet.clone(), d.mapping.clone()))
+            .ok_or_else(|| FileError { file: String::new(), sheet: None, problem: FileProblem::UnknownDataset })?;
+        let mut proposal = self.open(id, &file, source)?;
+        if let Some(sheet) = sheet.filter(|s| proposal.preview.sheet.as_ref() != Some(s)) {
+            proposal = self.choose_sheet(id, &sheet)?;
+        }
+        if let Some(p) = self.pending.iter_mut().find(|p| p.id == id) {
+            p.proposal = mapping.clone();
+        }
+        proposal.figures = figure_status(&mapping);
+        proposal.usable = is_usable(&mapping);
+        proposal.mapping = mapping;
+        Ok(proposal)
+    }
+
     /// Switches a pending workbook to another sheet.
     pub fn choose_sheet(&mut self, id: DatasetId, sheet: &str) -> Result<MappingProposal, FileError> {
         let pos = self.pending.iter().position(|p| p.id == id).ok_or_else(|| FileError {

@@ -105,6 +105,19 @@ fn handle(request: Request, extra: JsValue) {
                     Err(e) => failed(Some(dataset), e),
                 }
             }
+            Request::Remap { dataset } => {
+                let Some(file) = state.files.get(&dataset).cloned() else {
+                    failed(
+                        Some(dataset),
+                        FileError { file: String::new(), sheet: None, problem: FileProblem::UnknownDataset },
+                    );
+                    return;
+                };
+                match state.workspace.remap(dataset, &mut FileSource::new(file)) {
+                    Ok(proposal) => post(&Response::Proposal { proposal }, None),
+                    Err(e) => failed(Some(dataset), e),
+                }
+            }
             Request::LoadDemo { first_dataset, today } => match state.workspace.load_demo(first_dataset, today) {
                 Ok(_) => results(state),
                 Err(e) => failed(None, e),
