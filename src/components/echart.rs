@@ -60,9 +60,9 @@ pub fn EChart(
     /// File name (without extension) for the PNG download.
     #[prop(into)]
     name: String,
-    /// Height in CSS pixels.
-    #[prop(default = 320)]
-    height: u32,
+    /// Height in CSS pixels (picked from a few sizes: short, normal, tall).
+    #[prop(into, default = Signal::stored(320))]
+    height: Signal<u32>,
     /// What the chart shows, for screen readers (the table beside it has the numbers).
     #[prop(into)]
     label: Signal<String>,
@@ -73,6 +73,7 @@ pub fn EChart(
 
     Effect::new(move |_| {
         let json = option.get();
+        height.track();
         let Some(element) = container.get() else { return };
         instance.update_value(|slot| {
             if slot.is_none() {
@@ -85,6 +86,8 @@ pub fn EChart(
             }
             if let (Some(chart), Some(js)) = (slot.as_ref(), to_js_option(&json)) {
                 chart.set_option(&js, true);
+                // The container's height class may have changed with the data.
+                chart.resize();
             }
         });
     });
@@ -118,7 +121,7 @@ pub fn EChart(
         });
     };
 
-    let height_class = match height {
+    let height_class = move || match height.get() {
         h if h >= 420 => "chart chart-tall",
         h if h <= 240 => "chart chart-short",
         _ => "chart",

@@ -57,11 +57,18 @@ pub fn DataActions() -> impl IntoView {
             <details class="menu">
                 <summary class="btn btn-ghost">{move || tr(lang(), "Templates", "模板")}</summary>
                 <div class="menu-items">
-                    <button class="btn btn-small btn-ghost" on:click=move |_| state.export(ExportKind::TemplateCsv)>
-                        {move || tr(lang(), "Blank template (CSV)", "空白模板 (CSV)")}
+                    <span class="menu-note">{move || tr(lang(), "Blank shipments templates", "空白运单模板")}</span>
+                    <button class="btn btn-small btn-ghost" on:click=move |_| state.export_in(ExportKind::TemplateCsv, Lang::En)>
+                        "CSV · English headers"
                     </button>
-                    <button class="btn btn-small btn-ghost" on:click=move |_| state.export(ExportKind::TemplateXlsx)>
-                        {move || tr(lang(), "Blank template (XLSX)", "空白模板 (XLSX)")}
+                    <button class="btn btn-small btn-ghost" on:click=move |_| state.export_in(ExportKind::TemplateCsv, Lang::Zh)>
+                        "CSV · 中文表头"
+                    </button>
+                    <button class="btn btn-small btn-ghost" on:click=move |_| state.export_in(ExportKind::TemplateXlsx, Lang::En)>
+                        "XLSX · English headers"
+                    </button>
+                    <button class="btn btn-small btn-ghost" on:click=move |_| state.export_in(ExportKind::TemplateXlsx, Lang::Zh)>
+                        "XLSX · 中文表头"
                     </button>
                 </div>
             </details>

@@ -441,6 +441,12 @@ fn ChartsSection(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
         })
     });
 
+    // Few groups get a short chart, many a tall one.
+    let ranges_height = Signal::derive(move || match groups().iter().filter(|g| g.delivered > 0).count() {
+        0..=4 => 240,
+        5..=9 => 320,
+        _ => 440,
+    });
     let ranges_table_cols = Signal::derive(move || {
         let l = lang();
         vec![
@@ -531,6 +537,11 @@ fn ChartsSection(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    let on_time_height = Signal::derive(move || match groups().iter().filter(|g| g.promise_known > 0).count() {
+        0..=4 => 240,
+        5..=9 => 320,
+        _ => 440,
+    });
     let has_on_time = move || report.with(|r| r.as_ref().is_some_and(|r| r.groups.iter().any(|g| g.promise_known > 0)));
 
     view! {
@@ -548,7 +559,7 @@ fn ChartsSection(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
                 </label>
             </header>
             <div class="chart-row">
-                <EChart option=ranges name="borderlens-percentile-ranges" height=420
+                <EChart option=ranges name="borderlens-percentile-ranges" height=ranges_height
                     label=Signal::derive(move || tr(lang(), "Transit-day percentile ranges per group", "各组运输天数分位区间").to_owned()) />
                 <DataTable columns=ranges_table_cols rows=ranges_table_rows caption=Signal::derive(move || tr(lang(), "Percentiles (days)", "分位数（天）").to_owned()) />
             </div>
@@ -567,7 +578,7 @@ fn ChartsSection(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
             </div>
             <Show when=has_on_time>
                 <div class="chart-row">
-                    <EChart option=on_time name="borderlens-on-time"
+                    <EChart option=on_time name="borderlens-on-time" height=on_time_height
                         label=Signal::derive(move || tr(lang(), "On-time rate per group", "各组准时率").to_owned()) />
                     <DataTable columns=on_time_cols rows=on_time_rows caption=Signal::derive(move || tr(lang(), "On-time rate with Wilson 95% interval", "准时率及 Wilson 95% 区间").to_owned()) />
                 </div>
