@@ -1,4 +1,6 @@
 //! Analyses, one module per seller problem, over the validated model.
 
+pub mod beta;
+pub mod customs;
 pub mod logistics;
 pub mod stats;
