@@ -28,6 +28,7 @@ pub fn trs(lang: Lang, en: String, zh: String) -> String {
 pub fn kind_name(lang: Lang, kind: DatasetKind) -> &'static str {
     match kind {
         DatasetKind::Shipments => tr(lang, "Shipments", "运单"),
+        DatasetKind::TrackingEvents => tr(lang, "Tracking events", "物流轨迹"),
     }
 }
 
@@ -51,6 +52,18 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
         ShippingCost => tr(lang, "Shipping cost", "运费"),
         HsCode => tr(lang, "HS code", "海关编码"),
         Status => tr(lang, "Status", "状态"),
+        CustomsOutcome => tr(lang, "Customs outcome", "清关结果"),
+        Checkpoint => tr(lang, "Customs checkpoint (export / import)", "清关环节（出口 / 进口）"),
+        HoldDays => tr(lang, "Customs hold days", "扣关天数"),
+        DocumentsRequested => tr(lang, "Documents requested", "要求补充的资料"),
+        DutiesPaid => tr(lang, "Duties and taxes paid", "已缴关税和税费"),
+        ExtraCost => tr(lang, "Extra costs (storage, return, penalties)", "额外费用（仓储、退运、罚款）"),
+        Currency => tr(lang, "Currency", "币种"),
+        ProductCategory => tr(lang, "Product category", "产品类别"),
+        EventTime => tr(lang, "Event time", "轨迹时间"),
+        EventText => tr(lang, "Event text", "轨迹描述"),
+        EventLocation => tr(lang, "Event location", "轨迹地点"),
+        EventCode => tr(lang, "Status code", "状态码"),
     }
 }
 
@@ -65,6 +78,15 @@ pub fn figure_name(lang: Lang, figure: Figure) -> &'static str {
         Figure::MonthlyTrend => tr(lang, "Monthly trend", "月度趋势"),
         Figure::StuckParcels => tr(lang, "Stuck parcels", "疑似滞留包裹"),
         Figure::DuplicateCheck => tr(lang, "Duplicate tracking numbers", "重复运单号检查"),
+        Figure::CustomsOutcomes => tr(lang, "Customs outcome rates", "清关结果比例"),
+        Figure::CustomsHoldTimes => tr(lang, "Customs hold times", "扣关时长"),
+        Figure::CustomsCosts => tr(lang, "Cost of customs problems", "清关问题成本"),
+        Figure::DocumentsRequested => tr(lang, "Documents requested", "被要求的资料"),
+        Figure::ValueBands => tr(lang, "Risk by declared value vs de minimis", "按申报价值与免税额的风险"),
+        Figure::TransitLegs => {
+            tr(lang, "Transit legs (first mile, line haul, customs, last mile)", "分段时效（头程、干线、清关、尾程）")
+        }
+        Figure::CustomsFromEvents => tr(lang, "Customs holds from tracking events", "从轨迹识别的扣关"),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::ingest::quality::QualityReport;
 use crate::ingest::source::{ByteSource, MemorySource};
 use crate::mapping::requirements::{figure_status, is_usable, FigureStatus};
 use crate::mapping::{detect_kind, DatasetKind, Mapping};
-use crate::model::{Date, Shipments};
+use crate::model::{Date, Events, Shipments};
 use crate::report::{DatasetSummary, Report};
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,7 @@ pub type DatasetId = u32;
 #[derive(Debug, Clone)]
 pub enum DatasetData {
     Shipments(Shipments),
+    Events(Events),
 }
 
 /// A loaded dataset.
@@ -218,8 +219,19 @@ impl Workspace {
     pub fn shipments(&self) -> Vec<&Shipments> {
         self.datasets
             .iter()
-            .map(|d| match &d.data {
-                DatasetData::Shipments(s) => s,
+            .filter_map(|d| match &d.data {
+                DatasetData::Shipments(s) => Some(s),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn events(&self) -> Vec<&Events> {
+        self.datasets
+            .iter()
+            .filter_map(|d| match &d.data {
+                DatasetData::Events(e) => Some(e),
+                _ => None,
             })
             .collect()
     }
@@ -256,6 +268,12 @@ fn build_dataset(
             quality = table.quality;
             quality.warnings = table.warnings.into_vec();
             data = DatasetData::Shipments(shipments);
+        }
+        DatasetKind::TrackingEvents => {
+            let (events, table) = Events::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Events(events);
         }
     }
     debug_assert_eq!(quality.rows_read, quality.rows_used + quality.rows_rejected);

@@ -16,6 +16,13 @@ pub enum Figure {
     MonthlyTrend,
     StuckParcels,
     DuplicateCheck,
+    CustomsOutcomes,
+    CustomsHoldTimes,
+    CustomsCosts,
+    DocumentsRequested,
+    ValueBands,
+    TransitLegs,
+    CustomsFromEvents,
 }
 
 /// Alternatives of field sets, any one of which makes a figure possible.
@@ -36,6 +43,12 @@ fn needs(figure: Figure) -> &'static [&'static [Field]] {
         Figure::MonthlyTrend => &[&[ShipDate, DeliveredDate], &[ShipDate, TransitDays]],
         Figure::StuckParcels => &[&[ShipDate]],
         Figure::DuplicateCheck => &[&[TrackingNumber]],
+        Figure::CustomsOutcomes => &[&[Destination, CustomsOutcome]],
+        Figure::CustomsHoldTimes => &[&[HoldDays]],
+        Figure::CustomsCosts => &[&[CustomsOutcome, ExtraCost], &[CustomsOutcome, DutiesPaid]],
+        Figure::DocumentsRequested => &[&[DocumentsRequested]],
+        Figure::ValueBands => &[&[Destination, DeclaredValue, CustomsOutcome]],
+        Figure::TransitLegs | Figure::CustomsFromEvents => &[&[TrackingNumber, EventTime, EventText]],
     }
 }
 
@@ -52,7 +65,13 @@ pub fn figures(kind: DatasetKind) -> &'static [Figure] {
             Figure::MonthlyTrend,
             Figure::StuckParcels,
             Figure::DuplicateCheck,
+            Figure::CustomsOutcomes,
+            Figure::CustomsHoldTimes,
+            Figure::CustomsCosts,
+            Figure::DocumentsRequested,
+            Figure::ValueBands,
         ],
+        DatasetKind::TrackingEvents => &[Figure::TransitLegs, Figure::CustomsFromEvents],
     }
 }
 
@@ -89,6 +108,9 @@ pub fn figure_status(mapping: &Mapping) -> Vec<FigureStatus> {
 pub fn is_usable(mapping: &Mapping) -> bool {
     match mapping.kind {
         DatasetKind::Shipments => mapping.has(Field::ShipDate) || mapping.has(Field::TransitDays),
+        DatasetKind::TrackingEvents => {
+            mapping.has(Field::TrackingNumber) && mapping.has(Field::EventTime) && mapping.has(Field::EventText)
+        }
     }
 }
 

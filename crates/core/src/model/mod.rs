@@ -3,10 +3,12 @@
 pub mod country;
 pub mod date;
 pub mod dict;
+pub mod events;
 pub mod money;
 pub mod shipments;
 
 pub use country::CountryCode;
 pub use date::Date;
+pub use events::Events;
 pub use money::FxTable;
 pub use shipments::Shipments;

@@ -327,5 +327,17 @@ fn template_label(field: crate::mapping::Field) -> Label {
         ShippingCost => ("Shipping Cost", "运费"),
         HsCode => ("HS Code", "海关编码"),
         Status => ("Status", "物流状态"),
+        CustomsOutcome => ("Customs Outcome", "清关结果"),
+        Checkpoint => ("Customs Checkpoint", "清关环节"),
+        HoldDays => ("Customs Hold Days", "扣关天数"),
+        DocumentsRequested => ("Documents Requested", "补充资料"),
+        DutiesPaid => ("Duties and Taxes", "关税"),
+        ExtraCost => ("Extra Cost", "额外费用"),
+        Currency => ("Currency", "币种"),
+        ProductCategory => ("Product Category", "产品类别"),
+        EventTime => ("Event Time", "轨迹时间"),
+        EventText => ("Event", "轨迹描述"),
+        EventLocation => ("Location", "地点"),
+        EventCode => ("Status Code", "状态码"),
     }
 }
