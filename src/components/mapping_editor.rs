@@ -7,7 +7,7 @@ use borderlens_core::ingest::parse::date::DayMonthOrder;
 use borderlens_core::ingest::parse::number::{Currency, DecimalSeparator};
 use borderlens_core::ingest::sniff::{FileFormat, TextEncoding};
 use borderlens_core::mapping::requirements::{figure_status, is_usable};
-use borderlens_core::mapping::{catalogue, Field, MatchBasis, ValueKind, WeightUnit};
+use borderlens_core::mapping::{catalogue, propose, DatasetKind, Field, MatchBasis, ValueKind, WeightUnit};
 use borderlens_core::session::MappingProposal;
 use leptos::prelude::*;
 
@@ -79,7 +79,13 @@ pub fn MappingEditor(
     let headers: Vec<String> = preview.headers();
     let placeholders: Vec<bool> = preview.columns.iter().map(|c| c.is_placeholder).collect();
     let samples = preview.samples.clone();
-    let kind = proposal.mapping.kind;
+    let kind = move || mapping.with(|m| m.kind);
+    let samples_for_kind = preview.samples.clone();
+    let headers_for_kind = headers.clone();
+    let change_kind = move |ev: web_sys::Event| {
+        let Some(k) = DatasetKind::ALL.into_iter().find(|k| k.as_str() == event_target_value(&ev)) else { return };
+        mapping.set(propose(k, &headers_for_kind, &samples_for_kind));
+    };
 
     let column_label = {
         let headers = headers.clone();
@@ -108,13 +114,16 @@ pub fn MappingEditor(
         seen.join(" · ")
     };
 
-    let rows = catalogue(kind)
+    let n_columns = headers.len();
+    let rows = move || {
+        let kind = mapping.with(|m| m.kind);
+        catalogue(kind)
         .iter()
         .map(|spec| {
             let field = spec.field;
             let column_label = column_label.clone();
             let sample_values = sample_values.clone();
-            let n = headers.len();
+            let n = n_columns;
             let choice = move || mapping.with(|m| m.fields.iter().find(|c| c.field == field).cloned());
             let column = move || choice().and_then(|c| c.column);
             let options = move || {
@@ -157,6 +166,7 @@ pub fn MappingEditor(
             }
         })
         .collect_view();
+    };
 
     let figures = move || {
         let lang = lang();
@@ -243,9 +253,19 @@ pub fn MappingEditor(
                     <h2 id=format!("mapping-title-{id}")>
                         {move || tr(lang(), "Check the columns of ", "核对列映射：")}<span class="file-name">{file.clone()}</span>
                     </h2>
-                    <p class="muted">{source_info}" · "{move || kind_name(lang(), kind)}</p>
+                    <p class="muted">{source_info}</p>
                 </div>
-                {sheet_picker}
+                <div class="header-fields">
+                    <label class="inline-field">
+                        <span>{move || tr(lang(), "This file holds", "文件内容")}</span>
+                        <select data-testid="dataset-kind" prop:value=move || kind().as_str() on:change=change_kind>
+                            {DatasetKind::ALL.into_iter().map(|k| view! {
+                                <option value=k.as_str()>{move || kind_name(lang(), k)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    {sheet_picker}
+                </div>
             </header>
             <p class="hint">{move || tr(lang(),
                 "borderlens matched these columns by their headers and values. Change any choice, then read the file. Nothing leaves your browser.",
@@ -336,9 +356,14 @@ pub fn MappingEditor(
                     {move || tr(lang(), "Discard", "放弃")}
                 </button>
                 <Show when=move || !usable()>
-                    <span class="warn-text">{move || tr(lang(),
-                        "Choose the ship date (or transit days) column to continue.",
-                        "请先选择发货日期（或运输天数）列。")}</span>
+                    <span class="warn-text">{move || match kind() {
+                        DatasetKind::Shipments => tr(lang(),
+                            "Choose the ship date (or transit days) column to continue.",
+                            "请先选择发货日期（或运输天数）列。"),
+                        DatasetKind::TrackingEvents => tr(lang(),
+                            "Choose the tracking number, event time and event text columns to continue.",
+                            "请先选择运单号、轨迹时间和轨迹描述列。"),
+                    }}</span>
                 </Show>
             </div>
         </section>
