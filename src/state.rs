@@ -178,6 +178,8 @@ impl AppState {
 
     pub fn load_demo(self) {
         let id = self.new_id();
+        // The demo has several files: keep their ids out of the way of the user's.
+        self.next_id.update_value(|n| *n += borderlens_core::session::DEMO_IDS);
         let today = today();
         self.replay.update_value(|r| r.demo = Some(today));
         self.send(Request::LoadDemo { first_dataset: id, today }, None);
@@ -303,7 +305,9 @@ impl AppState {
         if let Some(today) = demo.filter(|_| {
             self.report.with_untracked(|r| r.as_ref().is_some_and(|r| r.datasets.iter().any(|d| d.is_demo)))
         }) {
-            self.send(Request::LoadDemo { first_dataset: self.new_id(), today }, None);
+            let first_dataset = self.new_id();
+            self.next_id.update_value(|n| *n += borderlens_core::session::DEMO_IDS);
+            self.send(Request::LoadDemo { first_dataset, today }, None);
         }
         let settings = self.settings.get_untracked();
         if !loaded.is_empty() {

@@ -195,19 +195,26 @@ impl Workspace {
         Ok(summary)
     }
 
-    /// Loads the built-in demo data (replacing any earlier demo), mapped automatically.
+    /// Loads the built-in demo data (replacing any earlier demo), mapped automatically:
+    /// shipments with customs outcomes and the matching tracking events. Uses the ids
+    /// `first_id ..first_id + DEMO_IDS`.
     pub fn load_demo(&mut self, first_id: DatasetId, anchor: Date) -> Result<Vec<DatasetSummary>, FileError> {
         self.datasets.retain(|d| !d.is_demo);
-        let csv = crate::demo::shipments_csv(anchor, DEMO_SHIPMENTS);
-        let name = "demo-shipments.csv";
-        let mut source = MemorySource(csv.as_bytes());
-        let proposal = self.open(first_id, name, &mut source)?;
-        let summary =
-            self.load(first_id, proposal.mapping, &mut MemorySource(csv.as_bytes()), Some(anchor), &mut |_| {})?;
-        if let Some(d) = self.datasets.iter_mut().find(|d| d.id == first_id) {
-            d.is_demo = true;
+        let files = [
+            ("demo-shipments.csv", crate::demo::shipments_csv(anchor, DEMO_SHIPMENTS)),
+            ("demo-tracking-events.csv", crate::demo::events_csv(anchor, DEMO_SHIPMENTS)),
+        ];
+        let mut summaries = Vec::new();
+        for (id, (name, csv)) in (first_id..).zip(files) {
+            let proposal = self.open(id, name, &mut MemorySource(csv.as_bytes()))?;
+            let summary =
+                self.load(id, proposal.mapping, &mut MemorySource(csv.as_bytes()), Some(anchor), &mut |_| {})?;
+            if let Some(d) = self.datasets.iter_mut().find(|d| d.id == id) {
+                d.is_demo = true;
+            }
+            summaries.push(DatasetSummary { is_demo: true, ..summary });
         }
-        Ok(vec![DatasetSummary { is_demo: true, ..summary }])
+        Ok(summaries)
     }
 
     /// Forgets a dataset (loaded or pending).
@@ -250,6 +257,9 @@ impl Workspace {
 /// How many parcels the demo has.
 pub const DEMO_SHIPMENTS: usize = 4000;
 
+/// How many dataset ids the demo takes (the page reserves them).
+pub const DEMO_IDS: u32 = 8;
+
 fn build_dataset(
     id: DatasetId,
     file: &str,
@@ -278,4 +288,63 @@ fn build_dataset(
     }
     debug_assert_eq!(quality.rows_read, quality.rows_used + quality.rows_rejected);
     Dataset { id, file: file.to_owned(), preview, mapping, data, quality, is_demo }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::FileProblem;
+
+    fn anchor() -> Date {
+        Date::from_ymd(2025, 11, 20).unwrap()
+    }
+
+    #[test]
+    fn demo_loads_shipments_and_events_without_rejections() {
+        let mut ws = Workspace::default();
+        let summaries = ws.load_demo(1, anchor()).unwrap();
+        let kinds: Vec<DatasetKind> = summaries.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![DatasetKind::Shipments, DatasetKind::TrackingEvents]);
+        for s in &summaries {
+            assert_eq!(s.rows_rejected, 0, "{}: {:?}", s.file, s.rejections.first());
+            assert!(s.is_demo);
+        }
+        assert_eq!(summaries[0].rows_read as usize, DEMO_SHIPMENTS);
+        let report = ws.analyse();
+        assert_eq!(report.datasets.len(), 2);
+        assert_eq!(report.logistics.unwrap().overall.shipments as usize, DEMO_SHIPMENTS);
+        // Loading the demo again replaces it.
+        ws.load_demo(1, anchor()).unwrap();
+        assert_eq!(ws.datasets.len(), 2);
+    }
+
+    #[test]
+    fn a_file_goes_through_proposal_then_load() {
+        let csv = "运单号,发货日期,妥投时间,目的国\nLP1,2024-03-01,2024-03-20,巴西\nLP2,2024-03-02,,俄罗斯\n";
+        let mut ws = Workspace::default();
+        let proposal = ws.open(7, "运单.csv", &mut MemorySource(csv.as_bytes())).unwrap();
+        assert!(proposal.usable);
+        assert_eq!(ws.pending.len(), 1);
+        let summary = ws.load(7, proposal.mapping, &mut MemorySource(csv.as_bytes()), None, &mut |_| {}).unwrap();
+        assert_eq!((summary.rows_read, summary.rows_used), (2, 2));
+        assert!(ws.pending.is_empty());
+        let remap = ws.remap(7, &mut MemorySource(csv.as_bytes())).unwrap();
+        assert_eq!(remap.mapping, ws.datasets[0].mapping);
+    }
+
+    #[test]
+    fn unusable_files_are_reported_not_loaded() {
+        let mut ws = Workspace::default();
+        let empty = ws.open(1, "empty.csv", &mut MemorySource(b"")).unwrap_err();
+        assert_eq!(empty.problem, FileProblem::Empty);
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+        let binary = ws.open(2, "photo.csv", &mut MemorySource(png)).unwrap_err();
+        assert!(matches!(binary.problem, FileProblem::NotATable { .. }));
+        let recipes = "Recipe,Ingredients,Minutes\nSoup,\"water, salt\",20\nTea,leaves,5\n";
+        let proposal = ws.open(3, "recipes.csv", &mut MemorySource(recipes.as_bytes()));
+        match proposal {
+            Err(e) => assert!(matches!(e.problem, FileProblem::NoUsableColumns { .. })),
+            Ok(p) => assert!(!p.usable, "a recipe list is not shipments: {:?}", p.mapping),
+        }
+    }
 }
