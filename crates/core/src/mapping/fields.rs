@@ -459,7 +459,6 @@ const SHIPMENT_FIELDS: &[FieldSpec] = &[
             "shipstate",
             "destinationstate",
             "destinationregion",
-            "customerstate",
             "orderstate",
             "shiptostate",
             "州",
@@ -470,7 +469,9 @@ const SHIPMENT_FIELDS: &[FieldSpec] = &[
             "目的州",
             "地区",
         ],
-        fallbacks: &["orderregion", "city", "城市"],
+        // The customer's state is the delivery state only when no order/ship-to state is given
+        // (Olist has only `customer_state`; DataCo's `Customer State` is the buyer's home).
+        fallbacks: &["customerstate", "orderregion", "city", "城市"],
     },
     FieldSpec {
         field: Field::Carrier,

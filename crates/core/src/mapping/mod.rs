@@ -134,6 +134,11 @@ pub fn propose(kind: DatasetKind, headers: &[String], samples: &[Vec<String>]) -
             }
         }
     }
+    // A column whose header names a field is not proposed for another field on its values
+    // alone: DataCo's `Customer Country` (the buyer's country) is never where parcels left from.
+    let is_named: Vec<bool> =
+        (0..headers.len()).map(|col| candidates.iter().any(|c| c.2 == col && c.3 != MatchBasis::Content)).collect();
+    candidates.retain(|c| c.3 != MatchBasis::Content || !is_named[c.2]);
     // Highest scores first; ties go to the earlier field, then the earlier column.
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
@@ -334,6 +339,16 @@ mod tests {
         assert_eq!(as_days.column(Field::PromisedDays), Some(1));
         let as_date = propose(DatasetKind::Shipments, &headers, &[strings(&["2024-03-05", "2024-04-01"])]);
         assert_eq!(as_date.column(Field::PromisedDate), Some(1));
+    }
+
+    #[test]
+    fn a_named_column_is_not_taken_for_another_field_by_its_values() {
+        // DataCo: the order's country is the destination; the customer's country is not an origin.
+        let headers = strings(&["Customer Country", "Order Country", "Sender"]);
+        let rows = vec![strings(&["EE. UU.", "Francia", "China"]), strings(&["Puerto Rico", "México", "China"])];
+        let m = propose(DatasetKind::Shipments, &headers, &rows);
+        assert_eq!(m.column(Field::Destination), Some(1));
+        assert_eq!(m.column(Field::Origin), Some(2));
     }
 
     #[test]

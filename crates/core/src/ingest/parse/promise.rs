@@ -13,7 +13,7 @@ const MAX_DAYS: u32 = 365;
 /// `working_days`.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PromiseDays {
-    /// The upper bound of the promise, 1–365.
+    /// The upper bound of the promise, 0–365 (0 is same-day delivery).
     pub days: u16,
     /// Whether the days are working days (工作日, business, working, hábiles, úteis).
     pub working_days: bool,
@@ -25,8 +25,8 @@ pub enum PromiseError {
     /// The cell is empty or holds only spaces.
     #[error("the cell is empty")]
     Empty,
-    /// No duration could be read: no number, a negative one, more than 365 days, zero, or
-    /// words that are not a unit of days.
+    /// No duration could be read: no number, a negative one, more than 365 days, or words
+    /// that are not a unit of days.
     #[error("not a delivery time in days")]
     NotADuration,
 }
@@ -38,6 +38,7 @@ pub enum PromiseError {
 /// use borderlens_core::ingest::parse::promise::{read_promise_days, PromiseDays};
 /// assert_eq!(read_promise_days("15-25个工作日"), Ok(PromiseDays { days: 25, working_days: true }));
 /// assert_eq!(read_promise_days("15 days"), Ok(PromiseDays { days: 15, working_days: false }));
+/// assert_eq!(read_promise_days("0"), Ok(PromiseDays { days: 0, working_days: false }));
 /// assert!(read_promise_days("-5").is_err());
 /// ```
 pub fn read_promise_days(s: &str) -> Result<PromiseDays, PromiseError> {
@@ -57,7 +58,9 @@ pub fn read_promise_days(s: &str) -> Result<PromiseDays, PromiseError> {
     }
     let unit = unit(rest)?;
     let days = low.max(high).saturating_mul(unit.days_per_unit);
-    if days == 0 || days > MAX_DAYS {
+    // Zero is a real promise, same-day delivery: DataCo's `Same Day` mode is scheduled `0`,
+    // and its own delivery status calls such parcels late when they took a day or more.
+    if days > MAX_DAYS {
         return Err(PromiseError::NotADuration);
     }
     Ok(PromiseDays { days: days as u16, working_days: unit.working })
@@ -338,6 +341,8 @@ mod tests {
     #[case::descending_range_takes_the_larger("25-15天", calendar(25))]
     #[case::excel_text_marker("'15", calendar(15))]
     #[case::max("365 days", calendar(365))]
+    #[case::same_day("0", calendar(0))]
+    #[case::same_day_chinese("0天", calendar(0))]
     #[case::workdays("12 workdays", working(12))]
     fn reads_promises(#[case] cell: &str, #[case] expected: PromiseDays) {
         assert_eq!(read_promise_days(cell), Ok(expected), "{cell:?}");
@@ -346,8 +351,6 @@ mod tests {
     #[rstest]
     #[case::negative("-5")]
     #[case::unicode_negative("−5 days")]
-    #[case::zero("0")]
-    #[case::zero_days("0天")]
     #[case::huge("400 days")]
     #[case::huge_range("0-9999天")]
     #[case::huge_digits("99999999999999999999")]
