@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   E2E_FIXTURES, browserSuite, openApp, upload, waitForMapping, mappingChoices, mappingCard, headerOf, confirmAllMappings,
-  waitForResults, datasetSummaries, download, exportJson, gotoPage, screenshotBoth, parseCsv,
+  waitForResults, datasetSummaries, download, exportJson, gotoPage, screenshotBoth, parseCsv, untranslatedTexts,
+  setLanguage,
 } from './harness.mjs';
 
 const FILE = path.join(E2E_FIXTURES, 'forwarder_gbk.csv');
@@ -35,6 +36,8 @@ test('a GBK export with Chinese headers is mapped, read and analysed', async () 
   const card = await mappingCard(page).innerText();
   assert.match(card, /GBK|GB18030/);
   await screenshotBoth(page, 'gbk-01-mapping');
+  assert.deepEqual(await untranslatedTexts(page), [], 'the mapping screen is all Chinese in Chinese');
+  await setLanguage(page, 'en');
 
   await confirmAllMappings(page);
   await waitForResults(page);
@@ -71,5 +74,6 @@ test('a GBK export with Chinese headers is mapped, read and analysed', async () 
   const [, , row, column, value] = csv[1];
   assert.deepEqual([row, column, value], [String(BAD_ROW), '发货日期', '2024/02/30']);
   await screenshotBoth(page, 'gbk-03-data');
+  assert.deepEqual(await untranslatedTexts(page), [], 'the data-quality report is all Chinese in Chinese');
   assert.deepEqual(problems, [], 'no console errors');
 });

@@ -275,10 +275,39 @@ export function unzip(buffer) {
   return entries;
 }
 
-/** Whether the text of the visible page is mostly Chinese: counts Han characters against
- * Latin letters, ignoring file names, numbers and codes the user supplied. */
-export function hanShare(text) {
-  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  return han / Math.max(1, han + latin);
+
+/** The page's interface texts (text nodes outside data tables, file names and the language
+ * menu), each trimmed, for comparing the two languages. */
+export async function interfaceTexts(page) {
+  return page.evaluate(() => {
+    const skip = 'tbody, .chip-name, .file-name, [data-testid="lang-switch"], .brand-name, script, style';
+    const texts = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.textContent.trim();
+      // A column header of the user's file, shown after the field it feeds ("运单号 ← Tracking Number").
+      const isHeader = n.previousSibling?.textContent?.trim() === '←';
+      if (t && !isHeader && !n.parentElement.closest(skip) && n.parentElement.checkVisibility()) texts.add(t);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (el.closest(skip)) continue;
+      for (const a of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) texts.add(el.getAttribute(a).trim());
+    }
+    return [...texts];
+  });
+}
+
+/** English texts still shown after switching to Chinese: words of three letters or more that
+ * are not units, formats or names the product keeps in every language. Leaves the page in
+ * Chinese. */
+export async function untranslatedTexts(page) {
+  await setLanguage(page, 'en');
+  const en = await interfaceTexts(page);
+  await setLanguage(page, 'zh-CN');
+  const zh = new Set(await interfaceTexts(page));
+  const keep = /^(borderlens|JSON|CSV|XLSX|XLS|ODS|TSV|TXT|PNG|USD|CNY|EUR|GBP|BRL|RUB|JPY|INR|MXN|CAD|AUD|HKD|kg|lb|P\d\d|CV|Wilson|ISO)$/;
+  const bilingual = /\p{Script=Han}/u; // e.g. "Language / 语言"
+  const fileName = /^[\w.-]+\.(csv|tsv|txt|xlsx|xls|ods)$/i;
+  return en.filter((t) => zh.has(t) && !bilingual.test(t) && !fileName.test(t)
+    && (t.match(/[A-Za-z]{3,}/g) ?? []).some((w) => !keep.test(w)));
 }
