@@ -3,6 +3,7 @@
 // "15-25个工作日" gives an on-time rate, and the one impossible date is rejected with its row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   E2E_FIXTURES, browserSuite, openApp, upload, waitForMapping, mappingChoices, mappingCard, headerOf, confirmAllMappings,
@@ -15,6 +16,36 @@ const FILE = path.join(E2E_FIXTURES, 'forwarder_gbk.csv');
 const ROWS = 120;
 const UNDELIVERED = 3;
 const BAD_ROW = 43;
+
+const ISO = { 巴西: 'BR', 俄罗斯: 'RU', 美国: 'US' };
+
+/** The date `n` working days (Mon–Fri) after `date` (YYYY-MM-DD), counted day by day. */
+function addWorkingDays(date, n) {
+  const d = new Date(`${date}T00:00:00Z`);
+  while (n > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) n--;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+/** Reference on-time rates per destination/carrier/service, computed here from the file:
+ * delivered (date part) no later than the ship date plus the promise's upper bound in working days. */
+function referenceOnTime() {
+  const [, ...rows] = parseCsv(new TextDecoder('gbk').decode(fs.readFileSync(FILE)));
+  const groups = new Map();
+  for (const [, shipped, delivered, country, carrier, service, promise] of rows) {
+    const ship = shipped.replaceAll('/', '-');
+    if (!delivered || Number.isNaN(Date.parse(`${ship}T00:00:00Z`)) || ship === '2024-02-30') continue;
+    const due = addWorkingDays(ship, Number(promise.match(/-(\d+)个工作日/)[1]));
+    const key = `${ISO[country]}|${carrier}|${service}`;
+    const g = groups.get(key) ?? { delivered: 0, onTime: 0 };
+    g.delivered++;
+    if (delivered.slice(0, 10) <= due) g.onTime++;
+    groups.set(key, g);
+  }
+  return new Map([...groups].map(([k, g]) => [k, g.onTime / g.delivered]));
+}
 
 const env = browserSuite();
 
@@ -54,11 +85,13 @@ test('a GBK export with Chinese headers is mapped, read and analysed', async () 
   assert.deepEqual([...new Set(groups.map((g) => g.carrier))].sort(), ['4PX递四方', '云途物流', '燕文物流']);
   assert.equal(groups.reduce((n, g) => n + g.shipments, 0), ROWS - 1);
   assert.equal(groups.reduce((n, g) => n + g.in_transit, 0), UNDELIVERED, 'the undelivered parcels are in transit');
+  const reference = referenceOnTime();
   for (const g of groups) {
-    assert.equal(typeof g.on_time_rate, 'number', `${g.destination} ${g.service}: an on-time rate`);
-    assert.ok(g.on_time_rate >= 0 && g.on_time_rate <= 1);
+    const key = `${g.destination}|${g.carrier}|${g.service}`;
+    assert.ok(Math.abs(g.on_time_rate - reference.get(key)) < 1e-9, `${key}: on-time ${g.on_time_rate}, reference ${reference.get(key)}`);
     assert.ok(g.promise_days_p90 > 0 && g.promise_days_p90 <= g.promise_days_p95);
   }
+  assert.ok(groups.some((g) => g.on_time_rate < 1), 'some parcels are late');
   await gotoPage(page, 'logistics');
   await page.getByTestId('group-table').waitFor();
   await page.waitForTimeout(800);
