@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  E2E_FIXTURES, browserSuite, openApp, upload, fileErrors, confirmAllMappings, waitForMapping, waitForResults,
+  E2E_FIXTURES, browserSuite, openApp, upload, loadDemo, fileErrors, confirmAllMappings, waitForMapping, waitForResults,
   datasetSummaries, download, gotoPage, screenshotBoth, parseCsv,
 } from './harness.mjs';
 
@@ -30,8 +30,7 @@ async function refused(page, name, shot) {
 
 /** The app still works: the demo loads and gives results. */
 async function stillWorks(page, problems) {
-  await page.getByTestId('load-demo').click();
-  await waitForResults(page);
+  await loadDemo(page);
   const summaries = await datasetSummaries(page);
   assert.ok(summaries.some((s) => s.rowsUsed > 1000), 'the demo loaded');
   assert.deepEqual(problems, [], 'no console errors, no crash');

@@ -181,6 +181,14 @@ export async function waitUntil(check, { timeout = 30_000, interval = 100, what 
   }
 }
 
+/** Loads the demo data and waits for its results, even when other results were ready before. */
+export async function loadDemo(page, timeout = 60_000) {
+  const before = await page.getByTestId('dataset-summary').count();
+  await page.getByTestId('load-demo').click();
+  await waitUntil(async () => (await page.getByTestId('dataset-summary').count()) > before, { timeout, what: 'the demo dataset' });
+  await waitForResults(page, timeout);
+}
+
 /** The texts of the visible file errors. */
 export async function fileErrors(page) {
   return page.getByTestId('file-error').allInnerTexts();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  browserSuite, openApp, upload, waitForMapping, confirmAllMappings, waitForResults, datasetSummaries,
+  browserSuite, openApp, upload, loadDemo, waitForMapping, confirmAllMappings, waitForResults, datasetSummaries,
   screenshot, screenshotBoth, setLanguage,
 } from './harness.mjs';
 
@@ -61,8 +61,7 @@ test('a big file shows progress; cancel stops it and the app recovers', async ()
   await screenshotBoth(page, 'cancel-01-after-cancel');
 
   // The fresh worker works: the demo loads.
-  await page.getByTestId('load-demo').click();
-  await waitForResults(page);
+  await loadDemo(page);
   const summaries = await datasetSummaries(page);
   assert.equal(summaries.length, 1, 'only the demo is loaded');
   assert.ok(summaries[0].rowsUsed > 1000);
