@@ -201,7 +201,8 @@ pub fn MappingEditor(
     };
     let has_weight = move || mapping.with(|m| m.has(Field::Weight));
 
-    let sheets = preview.sheets.clone();
+    // Hidden sheets are old or helper data, not what users mean to analyse.
+    let sheets: Vec<_> = preview.sheets.iter().filter(|s| !s.is_hidden).cloned().collect();
     let current_sheet = preview.sheet.clone().unwrap_or_default();
     let sheet_picker = (sheets.len() > 1).then(|| {
         let options = sheets

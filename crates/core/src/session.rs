@@ -5,6 +5,7 @@
 use crate::analysis::logistics::{self, LogisticsSettings};
 use crate::error::{FileError, FileProblem};
 use crate::ingest::load::{load_table, LoadProgress};
+use crate::ingest::original::restore_original_values;
 use crate::ingest::preview::{preview_text, preview_workbook, sniff, workbook_kind, Preview};
 use crate::ingest::quality::QualityReport;
 use crate::ingest::source::{ByteSource, MemorySource};
@@ -188,7 +189,10 @@ impl Workspace {
         let table =
             load_table(&pending.preview, &mapping, source, pending.workbook.as_deref(), progress).map_err(err)?;
         self.pending.remove(pos);
-        let dataset = build_dataset(id, &pending.file, pending.preview, mapping, table, today, false);
+        let workbook = pending.workbook.as_deref();
+        let mut dataset = build_dataset(id, &pending.file, pending.preview.clone(), mapping, table, today, false);
+        restore_original_values(&pending.preview, &dataset.mapping, source, workbook, &mut dataset.quality.rejections)
+            .map_err(err)?;
         let summary = DatasetSummary::of(&dataset);
         self.datasets.retain(|d| d.id != id);
         self.datasets.push(dataset);
@@ -330,6 +334,17 @@ mod tests {
         assert!(ws.pending.is_empty());
         let remap = ws.remap(7, &mut MemorySource(csv.as_bytes())).unwrap();
         assert_eq!(remap.mapping, ws.datasets[0].mapping);
+    }
+
+    #[test]
+    fn late_rejections_show_the_cell_as_written() {
+        let csv = "Ship Date,Delivered Date\n2-Jun-06,3-Jun-06\n9-Jun-06,3-Jun-06\n";
+        let mut ws = Workspace::default();
+        let proposal = ws.open(1, "a.csv", &mut MemorySource(csv.as_bytes())).unwrap();
+        let summary = ws.load(1, proposal.mapping, &mut MemorySource(csv.as_bytes()), None, &mut |_| {}).unwrap();
+        assert_eq!(summary.rows_rejected, 1);
+        assert_eq!(summary.rejections[0].row, 3);
+        assert_eq!(summary.rejections[0].value, "3-Jun-06");
     }
 
     #[test]

@@ -329,12 +329,13 @@ fn scms_delivery_history_matches_the_reference() {
         (Some("PO Sent to Vendor Date"), "N/A - From RDC", &RejectReason::UnreadableDate)
     );
     // Line 280: `…,11/12/07,29-Jan-08,24-Jan-07,24-Jan-08,…` — delivered ten months before
+    // (shown as written in the file, so users can find it)
     // the order was sent (the delivered year is a typo for 08 in the source).
     let r = rejection(&run, 280);
     let (shipped, delivered) = (Date::from_ymd(2007, 11, 12).unwrap(), Date::from_ymd(2007, 1, 24).unwrap());
     assert_eq!(
         (r.column.as_deref(), r.value.as_str(), &r.reason),
-        (Some("Delivered to Client Date"), "2007-01-24", &RejectReason::DeliveredBeforeShipped { shipped, delivered })
+        (Some("Delivered to Client Date"), "24-Jan-07", &RejectReason::DeliveredBeforeShipped { shipped, delivered })
     );
     // Line 12 (`…,Date Not Captured,8-Jan-07,…`) is rejected; line 14 is used.
     assert_eq!(rejection(&run, 12).value, "Date Not Captured");

@@ -120,7 +120,9 @@ fn find_header(shapes: &[Shape], is_labels: impl Fn(&Shape, &[Shape]) -> bool) -
         };
         // One or two filled cells that stop short of the table's width are a title
         // ("客户:", "ABC公司"); a header with an empty cell still spans the table.
-        let is_wide = row.filled * 2 >= table_width && (row.filled >= 3 || row.width >= table_width);
+        // A narrow table's header may miss just its last name (an unnamed notes column).
+        let is_wide = row.filled * 2 >= table_width
+            && (row.filled >= 3 || row.width >= table_width || row.filled + 1 == table_width && row.text == row.filled);
         let is_followed_by_similar_rows = table_width * 2 >= row.filled;
         is_wide && is_followed_by_similar_rows && is_labels(row, &below)
     })

@@ -9,6 +9,7 @@ pub mod decode;
 pub mod delimited;
 pub mod header;
 pub mod load;
+pub mod original;
 pub mod parse;
 pub mod preview;
 pub mod quality;

@@ -85,7 +85,12 @@ pub fn preview_workbook(format: FileFormat, bytes: &[u8], sheet: Option<&str>) -
     let sheets = list_sheets(bytes, kind)?;
     let chosen = match sheet {
         Some(s) => sheets.iter().find(|i| i.name == s).ok_or(FileProblem::SheetNotFound { sheet: s.to_owned() })?,
-        None => sheets.iter().find(|i| !i.is_empty).ok_or(FileProblem::NoSheets)?,
+        // The first visible sheet with data; a hidden one only if nothing else has data.
+        None => sheets
+            .iter()
+            .find(|i| !i.is_empty && !i.is_hidden)
+            .or_else(|| sheets.iter().find(|i| !i.is_empty))
+            .ok_or(FileProblem::NoSheets)?,
     };
     let name = chosen.name.clone();
     let mut records = Vec::new();
@@ -100,12 +105,29 @@ pub fn preview_workbook(format: FileFormat, bytes: &[u8], sheet: Option<&str>) -
     Ok(preview)
 }
 
+/// Trailing columns with no header that only a stray row or two fills (a row with extra,
+/// unquoted delimiters) are not columns of the table: dropping them lets those rows be
+/// rejected as "more cells than the header" instead of widening the table.
+fn drop_stray_columns<'a>(names: &mut Vec<ColumnName>, rows: impl Iterator<Item = &'a [String]>) {
+    let rows: Vec<&[String]> = rows.filter(|r| r.iter().any(|c| !c.trim().is_empty())).collect();
+    while names.last().is_some_and(|n| n.is_placeholder) {
+        let col = names.len() - 1;
+        let filled = rows.iter().filter(|r| r.get(col).is_some_and(|c| !c.trim().is_empty())).count();
+        let stray = filled * 50 <= rows.len() || filled <= 2 && filled * 10 <= rows.len();
+        if !stray {
+            break;
+        }
+        names.pop();
+    }
+}
+
 fn from_records(format: FileFormat, records: &[(u64, Vec<String>)]) -> Result<Preview, FileProblem> {
     let first_rows: Vec<Vec<String>> = records.iter().take(HEADER_SEARCH_ROWS).map(|(_, r)| r.clone()).collect();
     if first_rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
         return Err(FileProblem::Empty);
     }
-    let header = detect_header(&first_rows);
+    let mut header = detect_header(&first_rows);
+    drop_stray_columns(&mut header.names, records.iter().skip(header.header_index + 1).map(|(_, r)| r.as_slice()));
     let width = header.names.len();
     let data: Vec<&(u64, Vec<String>)> = records
         .iter()
@@ -136,4 +158,33 @@ fn from_records(format: FileFormat, records: &[(u64, Vec<String>)]) -> Result<Pr
         samples,
         sample_rows: data.iter().map(|(line, _)| *line).collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::source::MemorySource;
+
+    #[test]
+    fn a_ragged_row_near_the_top_does_not_widen_the_table() {
+        let mut csv = String::from(
+            "Tracking,Ship Date,Delivered Date\nA1,2024-03-01,2024-03-09\nA2,2024-03-01,2024-03-09,oops,more\n",
+        );
+        for i in 3..40 {
+            csv.push_str(&format!("A{i},2024-03-01,2024-03-10\n"));
+        }
+        let preview = preview_text(&mut MemorySource(csv.as_bytes())).unwrap();
+        assert_eq!(preview.columns.len(), 3);
+    }
+
+    #[test]
+    fn unnamed_columns_with_data_are_kept() {
+        let mut csv = String::from("Tracking,Ship Date,\n");
+        for i in 0..20 {
+            csv.push_str(&format!("A{i},2024-03-01,note {i}\n"));
+        }
+        let preview = preview_text(&mut MemorySource(csv.as_bytes())).unwrap();
+        assert_eq!(preview.columns.len(), 3);
+        assert!(preview.columns[2].is_placeholder, "{:?}", preview.columns);
+    }
 }

@@ -33,6 +33,28 @@ impl MoneyColumn {
     pub fn currency(&self, row: usize) -> Option<Currency> {
         self.currencies.get(self.currency_of[row] as usize).copied().flatten()
     }
+
+    /// Gives rows whose cell named no currency the currency of the same row's currency
+    /// column (`USD`, `人民币`, `R$`); unreadable codes leave the row as it was.
+    pub fn apply_row_currencies(&mut self, codes: &Dict) {
+        let parsed: Vec<Option<Currency>> = codes.values.iter().map(|v| Currency::parse_code(v.trim())).collect();
+        for (row, slot) in self.currency_of.iter_mut().enumerate() {
+            if *slot != 0 {
+                continue;
+            }
+            let Some(currency) = codes.codes.get(row).and_then(|&c| parsed.get(c as usize)).copied().flatten() else {
+                continue;
+            };
+            let index = match self.currencies.iter().skip(1).position(|c| *c == Some(currency)) {
+                Some(i) => i + 1,
+                None => {
+                    self.currencies.push(Some(currency));
+                    self.currencies.len() - 1
+                }
+            };
+            *slot = index.min(u8::MAX as usize) as u8;
+        }
+    }
 }
 
 /// A typed column of a loaded table.
@@ -253,7 +275,10 @@ impl TableLoader {
                 ValueKind::Date => Builder::Dates { raw: Vec::new(), profile: Box::default() },
                 ValueKind::Number => Builder::Numbers(Vec::new()),
                 ValueKind::Money => Builder::Money {
-                    col: MoneyColumn { currencies: vec![mapping.options.currency], ..MoneyColumn::default() },
+                    col: MoneyColumn {
+                        currencies: vec![column_currency(&p.header, mapping.options.currency)],
+                        ..MoneyColumn::default()
+                    },
                     slots: HashMap::new(),
                 },
                 ValueKind::Category => Builder::Text(Dict::default()),
@@ -416,6 +441,12 @@ impl TableLoader {
         table.compact();
         table
     }
+}
+
+/// The currency of a money column's unlabelled amounts: the one its header names
+/// (`Shipping Cost (CNY)`), else the user's choice for the file.
+fn column_currency(header: &str, chosen: Option<Currency>) -> Option<Currency> {
+    crate::mapping::currency_from_header(header).or(chosen)
 }
 
 fn parse_cell(kind: ValueKind, raw: &str, decimal: DecimalSeparator) -> Result<Parsed, RejectReason> {

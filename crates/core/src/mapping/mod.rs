@@ -68,7 +68,9 @@ pub struct ReadOptions {
     pub date_order: Option<DayMonthOrder>,
     pub decimal: Option<DecimalSeparator>,
     pub weight_unit: WeightUnit,
-    /// The currency of money cells that name none (from the header, or the user).
+    /// The currency of amounts whose cell and column header name none (the user's choice;
+    /// `None` reads them as US dollars). A currency named in a column's header, such as
+    /// `Shipping Cost (CNY)`, applies to that column.
     pub currency: Option<Currency>,
     /// Country values the user assigned by hand (raw text → code).
     pub country_overrides: Vec<(String, CountryCode)>,
@@ -158,11 +160,6 @@ pub fn propose(kind: DatasetKind, headers: &[String], samples: &[Vec<String>]) -
     if let Some(col) = fields.iter().find(|c| c.field == Field::Weight).and_then(|c| c.column) {
         options.weight_unit = weight_unit_from_header(&headers[col]);
     }
-    options.currency = fields
-        .iter()
-        .filter(|c| matches!(c.field, Field::ShippingCost | Field::DeclaredValue))
-        .filter_map(|c| c.column)
-        .find_map(|col| currency_from_header(&headers[col]));
     Mapping { kind, fields, options }
 }
 
@@ -315,7 +312,7 @@ mod tests {
             assert_eq!(m.column(field), Some(col), "{field:?}");
         }
         assert_eq!(m.options.weight_unit, WeightUnit::G);
-        assert_eq!(m.options.currency, Currency::parse_code("CNY"));
+        assert_eq!(m.options.currency, None, "the header's currency applies to its own column only");
     }
 
     #[test]

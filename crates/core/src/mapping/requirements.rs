@@ -80,7 +80,10 @@ pub fn figures(kind: DatasetKind) -> &'static [Figure] {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct FigureStatus {
     pub figure: Figure,
+    /// The fields missing from the closest way to the figure (empty when available).
     pub missing: Vec<Field>,
+    /// Every equally close way, when there are several ("a promised date" or "promised days").
+    pub alternatives: Vec<Vec<Field>>,
 }
 
 impl FigureStatus {
@@ -94,12 +97,13 @@ pub fn figure_status(mapping: &Mapping) -> Vec<FigureStatus> {
     figures(mapping.kind)
         .iter()
         .map(|&figure| {
-            let missing = needs(figure)
-                .iter()
-                .map(|alt| alt.iter().copied().filter(|f| !mapping.has(*f)).collect::<Vec<_>>())
-                .min_by_key(Vec::len)
-                .unwrap_or_default();
-            FigureStatus { figure, missing }
+            let gaps: Vec<Vec<Field>> =
+                needs(figure).iter().map(|alt| alt.iter().copied().filter(|f| !mapping.has(*f)).collect()).collect();
+            let closest = gaps.iter().map(Vec::len).min().unwrap_or(0);
+            let mut alternatives: Vec<Vec<Field>> = gaps.into_iter().filter(|g| g.len() == closest).collect();
+            alternatives.dedup();
+            let missing = alternatives.first().cloned().unwrap_or_default();
+            FigureStatus { figure, missing, alternatives: if closest == 0 { Vec::new() } else { alternatives } }
         })
         .collect()
 }
@@ -133,6 +137,7 @@ mod tests {
         let status = figure_status(&m);
         let on_time = status.iter().find(|s| s.figure == Figure::OnTimeRate).unwrap();
         assert_eq!(on_time.missing, vec![Field::PromisedDate]);
+        assert_eq!(on_time.alternatives, vec![vec![Field::PromisedDate], vec![Field::PromisedDays]]);
         assert!(status.iter().find(|s| s.figure == Figure::TransitTime).unwrap().is_available());
         assert!(is_usable(&m));
     }

@@ -36,6 +36,18 @@ pub struct Shipments {
     pub shipping_cost: MoneyColumn,
     /// Digits only, leading zeros kept; empty where unknown.
     pub hs_code: StrColumn,
+    /// Customs outcome as written (normalised by the customs analysis).
+    pub outcome: Dict,
+    /// Export or import checkpoint as written.
+    pub checkpoint: Dict,
+    /// Customs hold days; NaN where unknown.
+    pub hold_days: Vec<f64>,
+    /// Documents customs asked for, as written.
+    pub documents: Dict,
+    pub duties: MoneyColumn,
+    /// Storage, return freight, penalties.
+    pub extra_cost: MoneyColumn,
+    pub category: Dict,
     /// The fields the mapping supplied.
     pub mapped: Vec<Field>,
 }
@@ -194,8 +206,39 @@ impl Shipments {
         };
         s.declared_value = take_money(&mut table, Field::DeclaredValue, rows);
         s.shipping_cost = take_money(&mut table, Field::ShippingCost, rows);
+        s.duties = take_money(&mut table, Field::DutiesPaid, rows);
+        s.extra_cost = take_money(&mut table, Field::ExtraCost, rows);
+        // A currency column names the currency of amounts whose cell and header do not.
+        if let Some(Column::Text(codes)) = table.take(Field::Currency) {
+            for field in [Field::DeclaredValue, Field::ShippingCost, Field::DutiesPaid, Field::ExtraCost] {
+                let labelled = table.header(field).and_then(crate::mapping::currency_from_header).is_some();
+                if !labelled {
+                    if let Some(money) = s.money_mut(field) {
+                        money.apply_row_currencies(&codes);
+                    }
+                }
+            }
+        }
+        s.outcome = take_dict(&mut table, Field::CustomsOutcome, rows);
+        s.checkpoint = take_dict(&mut table, Field::Checkpoint, rows);
+        s.documents = take_dict(&mut table, Field::DocumentsRequested, rows);
+        s.category = take_dict(&mut table, Field::ProductCategory, rows);
+        s.hold_days = match table.take(Field::HoldDays) {
+            Some(Column::Numbers(v)) => v,
+            _ => vec![f64::NAN; rows],
+        };
         flag_duplicate_tracking(&s, &mut table);
         (s, table)
+    }
+
+    fn money_mut(&mut self, field: Field) -> Option<&mut MoneyColumn> {
+        match field {
+            Field::DeclaredValue => Some(&mut self.declared_value),
+            Field::ShippingCost => Some(&mut self.shipping_cost),
+            Field::DutiesPaid => Some(&mut self.duties),
+            Field::ExtraCost => Some(&mut self.extra_cost),
+            _ => None,
+        }
     }
 
     /// Converts the weight column from the unit the file used to kilograms.
