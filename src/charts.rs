@@ -21,7 +21,7 @@ pub fn group_label(g: &GroupStats, lang: Lang) -> String {
     let mut parts = Vec::new();
     match (&g.origin, &g.destination) {
         (Some(o), Some(d)) => parts.push(format!("{o}→{d}")),
-        (None, Some(d)) => parts.push(format!("→{d}")),
+        (None, Some(d)) => parts.push(d.clone()),
         (Some(o), None) => parts.push(format!("{o}→")),
         (None, None) => {}
     }

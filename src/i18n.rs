@@ -67,6 +67,16 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
     }
 }
 
+/// What a figure still needs, in words: "Promised date or Promised days".
+pub fn missing_fields(lang: Lang, status: &borderlens_core::mapping::requirements::FigureStatus) -> String {
+    let ways: &[Vec<Field>] =
+        if status.alternatives.is_empty() { std::slice::from_ref(&status.missing) } else { &status.alternatives };
+    ways.iter()
+        .map(|way| way.iter().map(|f| field_name(lang, *f)).collect::<Vec<_>>().join(" + "))
+        .collect::<Vec<_>>()
+        .join(tr(lang, " or ", " 或 "))
+}
+
 pub fn figure_name(lang: Lang, figure: Figure) -> &'static str {
     match figure {
         Figure::TransitTime => tr(lang, "Transit time", "运输时效"),
@@ -169,7 +179,7 @@ pub fn count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -2,10 +2,12 @@
 //! data-quality report (rejected rows, warnings, how values were read, unknown countries).
 
 use crate::components::table::{CellView, DataTable};
-use crate::i18n::{count, field_name, figure_name, kind_name, problem_message, tr, trs, warning_name, Lang};
+use crate::i18n::{
+    count, field_name, figure_name, kind_name, missing_fields, problem_message, tr, trs, warning_name, Lang,
+};
 use crate::state::AppState;
 use borderlens_core::ingest::parse::date::{DayMonthOrder, OrderBasis};
-use borderlens_core::ingest::quality::Convention;
+use borderlens_core::ingest::quality::{Convention, WarningKind};
 use borderlens_core::model::country::{all_countries, CountryCode};
 use borderlens_core::report::labels::reject_reason;
 use borderlens_core::report::DatasetSummary;
@@ -208,12 +210,11 @@ pub fn DatasetDetail(d: DatasetSummary) -> impl IntoView {
                 .iter()
                 .filter(|f| !f.is_available())
                 .map(|f| {
-                    let fields: Vec<&str> = f.missing.iter().map(|m| field_name(lang, *m)).collect();
-                    let sep = if lang == Lang::Zh { "、" } else { ", " };
+                    let fields = missing_fields(lang, f);
                     view! {
                         <li>{trs(lang,
-                            format!("{}: add a {} column to see it", figure_name(lang, f.figure), fields.join(sep)),
-                            format!("{}：需要“{}”列", figure_name(lang, f.figure), fields.join(sep)))}</li>
+                            format!("{}: add a column with {fields} to see it", figure_name(lang, f.figure)),
+                            format!("{}：需要“{fields}”列", figure_name(lang, f.figure)))}</li>
                     }
                 })
                 .collect_view()
@@ -241,13 +242,21 @@ pub fn DatasetDetail(d: DatasetSummary) -> impl IntoView {
             d.warnings
                 .iter()
                 .map(|w| {
-                    let examples: Vec<String> = w.examples.iter().take(5).map(|(row, v)| format!("{row}: {v}")).collect();
+                    let examples: Vec<String> = w
+                        .examples
+                        .iter()
+                        .take(5)
+                        .map(|(row, v)| match w.kind {
+                            WarningKind::FewerFields => trs(lang, format!("row {row} has {v} cells"), format!("第 {row} 行只有 {v} 个单元格")),
+                            _ => trs(lang, format!("row {row}: “{v}”"), format!("第 {row} 行：“{v}”")),
+                        })
+                        .collect();
                     let column = w.column.clone().map(|c| format!(" [{c}]")).unwrap_or_default();
                     view! {
                         <li>
                             <strong>{warning_name(lang, w.kind)}{column}</strong>
                             " — "{count(w.count)}" "
-                            <span class="muted">{trs(lang, format!("(rows {})", examples.join(", ")), format!("（行 {}）", examples.join("，")))}</span>
+                            <span class="muted">{trs(lang, format!("(e.g. {})", examples.join("; ")), format!("（例如 {}）", examples.join("；")))}</span>
                         </li>
                     }
                 })

@@ -1,7 +1,7 @@
 //! The mapping screen: for each field, the column chosen, sample values and a confidence,
 //! all changeable, with what each figure still needs. One per file waiting to be read.
 
-use crate::i18n::{field_name, figure_name, kind_name, tr, trs, Lang};
+use crate::i18n::{field_name, figure_name, kind_name, missing_fields, tr, trs, Lang};
 use crate::state::AppState;
 use borderlens_core::ingest::parse::date::DayMonthOrder;
 use borderlens_core::ingest::parse::number::{Currency, DecimalSeparator};
@@ -154,7 +154,7 @@ pub fn MappingEditor(
                             {options}
                         </select>
                     </td>
-                    <td class="samples">{move || column().map(|c| sample_values(c)).unwrap_or_default()}</td>
+                    <td class="samples">{move || column().map(&sample_values).unwrap_or_default()}</td>
                     <td>
                         {move || {
                             let c = choice();
@@ -176,8 +176,7 @@ pub fn MappingEditor(
                 let (class, text) = if s.is_available() {
                     ("figure ok", format!("✓ {}", figure_name(lang, s.figure)))
                 } else {
-                    let missing: Vec<&str> = s.missing.iter().map(|f| field_name(lang, *f)).collect();
-                    let joined = missing.join(if lang == Lang::Zh { "、" } else { ", " });
+                    let joined = missing_fields(lang, &s);
                     (
                         "figure missing",
                         trs(

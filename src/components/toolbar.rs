@@ -110,12 +110,12 @@ pub fn ExportBar() -> impl IntoView {
         <Show when=has_results>
             <div class="export-bar" role="group" aria-label=move || tr(lang(), "Export", "导出")>
                 <span class="muted">{move || tr(lang(), "Export:", "导出：")}</span>
-                <button class="btn btn-small" data-testid="export-json" on:click=move |_| state.export(ExportKind::Json)>"JSON"</button>
-                <button class="btn btn-small" data-testid="export-csv" on:click=move |_| state.export(ExportKind::GroupsCsv)>
+                <button class="btn btn-small" data-testid="export-json" disabled=move || state.is_busy() on:click=move |_| state.export(ExportKind::Json)>"JSON"</button>
+                <button class="btn btn-small" data-testid="export-csv" disabled=move || state.is_busy() on:click=move |_| state.export(ExportKind::GroupsCsv)>
                     {move || tr(lang(), "Groups CSV", "分组 CSV")}
                 </button>
-                <button class="btn btn-small" data-testid="export-xlsx" on:click=move |_| state.export(ExportKind::Xlsx)>"XLSX"</button>
-                <button class="btn btn-small" data-testid="export-rejected" on:click=move |_| state.export(ExportKind::RejectedCsv)>
+                <button class="btn btn-small" data-testid="export-xlsx" disabled=move || state.is_busy() on:click=move |_| state.export(ExportKind::Xlsx)>"XLSX"</button>
+                <button class="btn btn-small" data-testid="export-rejected" disabled=move || state.is_busy() on:click=move |_| state.export(ExportKind::RejectedCsv)>
                     {move || tr(lang(), "Rejected rows CSV", "被拒绝行 CSV")}
                 </button>
             </div>

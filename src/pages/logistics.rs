@@ -4,10 +4,11 @@
 use crate::charts;
 use crate::components::echart::EChart;
 use crate::components::table::{CellView, DataTable};
-use crate::i18n::{count, country, days, figure_name, percent, tr, trs, usd, Lang};
+use crate::i18n::{count, country, days, figure_name, missing_fields, percent, tr, trs, usd, Lang};
 use crate::state::AppState;
 use borderlens_core::analysis::logistics::{DateRange, GroupField, GroupStats, LogisticsReport};
-use borderlens_core::mapping::requirements::Figure;
+use borderlens_core::mapping::requirements::{Figure, FigureStatus};
+use borderlens_core::mapping::{DatasetKind, Field};
 use borderlens_core::model::Date;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -126,20 +127,12 @@ pub fn LogisticsPage() -> impl IntoView {
     let missing_figures = Memo::new(move |_| {
         state.report.with(|r| {
             let Some(r) = r else { return Vec::new() };
-            // A figure is missing if no dataset can show it.
+            // A figure is missing if no shipments dataset can show it.
+            let shipments: Vec<_> = r.datasets.iter().filter(|d| d.kind == DatasetKind::Shipments).collect();
             [Figure::OnTimeRate, Figure::CostPerParcel, Figure::CarrierScorecard, Figure::StuckParcels]
                 .into_iter()
-                .filter(|f| !r.datasets.iter().any(|d| d.figures.iter().any(|s| s.figure == *f && s.is_available())))
-                .map(|f| {
-                    let missing = r
-                        .datasets
-                        .iter()
-                        .flat_map(|d| d.figures.iter())
-                        .find(|s| s.figure == f)
-                        .map(|s| s.missing.clone())
-                        .unwrap_or_default();
-                    (f, missing)
-                })
+                .filter(|f| !shipments.iter().any(|d| d.figures.iter().any(|s| s.figure == *f && s.is_available())))
+                .filter_map(|f| shipments.iter().flat_map(|d| d.figures.iter()).find(|s| s.figure == f).cloned())
                 .collect::<Vec<_>>()
         })
     });
@@ -167,20 +160,19 @@ pub fn LogisticsPage() -> impl IntoView {
 }
 
 #[component]
-fn Notices(missing: Memo<Vec<(Figure, Vec<borderlens_core::mapping::Field>)>>) -> impl IntoView {
+fn Notices(missing: Memo<Vec<FigureStatus>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang.get();
     view! {
         <Show when=move || missing.with(|m| !m.is_empty())>
             <aside class="notice" role="note">
                 <ul class="plain">
-                    {move || missing.get().into_iter().map(|(f, fields)| {
+                    {move || missing.get().into_iter().map(|status| {
                         let l = lang();
-                        let names: Vec<&str> = fields.iter().map(|x| crate::i18n::field_name(l, *x)).collect();
-                        let sep = if l == Lang::Zh { "、" } else { ", " };
+                        let fields = missing_fields(l, &status);
                         view! { <li>{trs(l,
-                            format!("{} is not shown: the data has no {} column.", figure_name(l, f), names.join(sep)),
-                            format!("未显示{}：数据中没有“{}”列。", figure_name(l, f), names.join(sep)))}</li> }
+                            format!("{} is not shown: the data has no {fields} column.", figure_name(l, status.figure)),
+                            format!("未显示{}：数据中没有“{fields}”列。", figure_name(l, status.figure)))}</li> }
                     }).collect_view()}
                 </ul>
             </aside>
@@ -243,6 +235,16 @@ fn Controls(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
         settings.logistics.reference_date = value;
         state.apply_settings(settings);
     };
+    // Grouping by a field no loaded file has would only add an empty column.
+    let is_in_data = move |f: GroupField| {
+        let field = match f {
+            GroupField::Origin => Field::Origin,
+            GroupField::Destination => Field::Destination,
+            GroupField::Carrier => Field::Carrier,
+            GroupField::Service => Field::Service,
+        };
+        state.report.with(|r| r.as_ref().is_some_and(|r| r.datasets.iter().any(|d| d.mapping.has(field))))
+    };
     let is_grouped = move |f: GroupField| state.settings.with(|s| s.logistics.group_by.contains(&f));
     let date_value = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     let cmp_input = move |i: usize, label_en: &'static str, label_zh: &'static str| {
@@ -256,61 +258,67 @@ fn Controls(report: Memo<Option<LogisticsReport>>) -> impl IntoView {
     };
 
     view! {
-        <section class="card controls" aria-label=move || tr(lang(), "Settings", "设置")>
-            <div class="control">
-                <label for="group-by">{move || tr(lang(), "Group by", "分组依据")}</label>
-                <select id="group-by" multiple size="4" data-testid="group-by" on:change=on_group>
-                    {GroupField::ALL.into_iter().map(|f| view! {
-                        <option value=group_field_value(f) prop:selected=move || is_grouped(f)>{move || group_field_name(lang(), f)}</option>
-                    }).collect_view()}
-                </select>
-                <small class="muted">{move || tr(lang(), "Ctrl/⌘-click to pick several; none = all parcels together", "按住 Ctrl/⌘ 多选；不选 = 全部合并")}</small>
-            </div>
-            <div class="control">
-                <span class="control-label">{move || tr(lang(), "Ship dates", "发货日期范围")}</span>
-                <div class="row">
-                    <input type="date" aria-label=move || tr(lang(), "Shipped from", "发货起始")
-                        prop:value=move || state.settings.with(|s| date_value(s.logistics.ship_dates.from))
-                        on:change=move |ev| set_range(Some(input_date(&ev)), None) />
-                    <span>"–"</span>
-                    <input type="date" aria-label=move || tr(lang(), "Shipped until", "发货截止")
-                        prop:value=move || state.settings.with(|s| date_value(s.logistics.ship_dates.to))
-                        on:change=move |ev| set_range(None, Some(input_date(&ev))) />
+            <section class="card controls" aria-label=move || tr(lang(), "Settings", "设置")>
+                <div class="control">
+                    <label for="group-by">{move || tr(lang(), "Group by", "分组依据")}</label>
+                    <select id="group-by" multiple size="4" data-testid="group-by" on:change=on_group>
+    {GroupField::ALL.into_iter().map(|f| {
+                            let in_data = move || is_in_data(f);
+                            view! {
+                                <option value=group_field_value(f) prop:selected=move || is_grouped(f) && in_data()>
+                                    {move || group_field_name(lang(), f)}
+                                    {move || if in_data() { "" } else { tr(lang(), " (not in the data)", "（数据中没有）") }}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                    <small class="muted">{move || tr(lang(), "Ctrl/⌘-click to pick several; none = all parcels together", "按住 Ctrl/⌘ 多选；不选 = 全部合并")}</small>
                 </div>
-                <button class="btn btn-small btn-ghost" on:click=move |_| compare_open.update(|o| *o = !*o)>
-                    {move || tr(lang(), "Compare two periods", "对比两个时段")}
-                </button>
-            </div>
-            <div class="control">
-                <label for="reference-date">{move || tr(lang(), "As of (for stuck parcels)", "参考日期（用于判断滞留）")}</label>
-                <input id="reference-date" type="date" data-testid="reference-date"
-                    prop:value=move || report.with(|r| r.as_ref().and_then(|r| r.reference_date).map(|d| d.to_string()).unwrap_or_default())
-                    on:change=set_reference
-                    on:input=set_reference />
-                <small class="muted">{move || if report.with(|r| r.as_ref().is_some_and(|r| r.reference_date_is_default)) {
-                    tr(lang(), "Default: the latest date in the data that is not in the future", "默认：数据中不晚于今天的最新日期")
-                } else {
-                    tr(lang(), "Set by you", "已手动设置")
-                }}</small>
-            </div>
-            <Show when=move || compare_open.get()>
-                <div class="control compare">
+                <div class="control">
+                    <span class="control-label">{move || tr(lang(), "Ship dates", "发货日期范围")}</span>
                     <div class="row">
-                        {cmp_input(0, "Period A from", "时段 A 起")}
-                        {cmp_input(1, "to", "至")}
+                        <input type="date" aria-label=move || tr(lang(), "Shipped from", "发货起始")
+                            prop:value=move || state.settings.with(|s| date_value(s.logistics.ship_dates.from))
+                            on:change=move |ev| set_range(Some(input_date(&ev)), None) />
+                        <span>"–"</span>
+                        <input type="date" aria-label=move || tr(lang(), "Shipped until", "发货截止")
+                            prop:value=move || state.settings.with(|s| date_value(s.logistics.ship_dates.to))
+                            on:change=move |ev| set_range(None, Some(input_date(&ev))) />
                     </div>
-                    <div class="row">
-                        {cmp_input(2, "Period B from", "时段 B 起")}
-                        {cmp_input(3, "to", "至")}
-                    </div>
-                    <div class="row">
-                        <button class="btn btn-small btn-primary" on:click=apply_compare>{move || tr(lang(), "Compare", "对比")}</button>
-                        <button class="btn btn-small btn-ghost" on:click=clear_compare>{move || tr(lang(), "Stop comparing", "取消对比")}</button>
-                    </div>
+                    <button class="btn btn-small btn-ghost" on:click=move |_| compare_open.update(|o| *o = !*o)>
+                        {move || tr(lang(), "Compare two periods", "对比两个时段")}
+                    </button>
                 </div>
-            </Show>
-        </section>
-    }
+                <div class="control">
+                    <label for="reference-date">{move || tr(lang(), "As of (for stuck parcels)", "参考日期（用于判断滞留）")}</label>
+                    <input id="reference-date" type="date" data-testid="reference-date"
+                        prop:value=move || report.with(|r| r.as_ref().and_then(|r| r.reference_date).map(|d| d.to_string()).unwrap_or_default())
+                        on:change=set_reference
+                        on:input=set_reference />
+                    <small class="muted">{move || if report.with(|r| r.as_ref().is_some_and(|r| r.reference_date_is_default)) {
+                        tr(lang(), "Default: the latest date in the data that is not in the future", "默认：数据中不晚于今天的最新日期")
+                    } else {
+                        tr(lang(), "Set by you", "已手动设置")
+                    }}</small>
+                </div>
+                <Show when=move || compare_open.get()>
+                    <div class="control compare">
+                        <div class="row">
+                            {cmp_input(0, "Period A from", "时段 A 起")}
+                            {cmp_input(1, "to", "至")}
+                        </div>
+                        <div class="row">
+                            {cmp_input(2, "Period B from", "时段 B 起")}
+                            {cmp_input(3, "to", "至")}
+                        </div>
+                        <div class="row">
+                            <button class="btn btn-small btn-primary" on:click=apply_compare>{move || tr(lang(), "Compare", "对比")}</button>
+                            <button class="btn btn-small btn-ghost" on:click=clear_compare>{move || tr(lang(), "Stop comparing", "取消对比")}</button>
+                        </div>
+                    </div>
+                </Show>
+            </section>
+        }
 }
 
 #[component]

@@ -21,8 +21,8 @@ pub type DatasetId = u32;
 /// What a dataset holds once loaded.
 #[derive(Debug, Clone)]
 pub enum DatasetData {
-    Shipments(Shipments),
-    Events(Events),
+    Shipments(Box<Shipments>),
+    Events(Box<Events>),
 }
 
 /// A loaded dataset.
@@ -231,7 +231,7 @@ impl Workspace {
         self.datasets
             .iter()
             .filter_map(|d| match &d.data {
-                DatasetData::Shipments(s) => Some(s),
+                DatasetData::Shipments(s) => Some(s.as_ref()),
                 _ => None,
             })
             .collect()
@@ -241,7 +241,7 @@ impl Workspace {
         self.datasets
             .iter()
             .filter_map(|d| match &d.data {
-                DatasetData::Events(e) => Some(e),
+                DatasetData::Events(e) => Some(e.as_ref()),
                 _ => None,
             })
             .collect()
@@ -281,13 +281,13 @@ fn build_dataset(
             shipments.convert_weight(mapping.options.weight_unit);
             quality = table.quality;
             quality.warnings = table.warnings.into_vec();
-            data = DatasetData::Shipments(shipments);
+            data = DatasetData::Shipments(Box::new(shipments));
         }
         DatasetKind::TrackingEvents => {
             let (events, table) = Events::from_table(table);
             quality = table.quality;
             quality.warnings = table.warnings.into_vec();
-            data = DatasetData::Events(events);
+            data = DatasetData::Events(Box::new(events));
         }
     }
     debug_assert_eq!(quality.rows_read, quality.rows_used + quality.rows_rejected);
