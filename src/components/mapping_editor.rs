@@ -165,7 +165,7 @@ pub fn MappingEditor(
                 </tr>
             }
         })
-        .collect_view();
+        .collect_view()
     };
 
     let figures = move || {

@@ -19,9 +19,12 @@ test('demo data shows transit figures at once, without a mapping step', async ()
   await page.getByTestId('load-demo').click();
   await waitForResults(page);
   assert.equal(await page.getByTestId('mapping-confirm').count(), 0, 'demo data needs no mapping');
-  const [summary] = await datasetSummaries(page);
-  assert.ok(summary.rowsRead >= 1000, `demo has thousands of rows (${summary.rowsRead})`);
-  assert.equal(summary.rowsRead, summary.rowsUsed + summary.rowsRejected);
+  const summaries = await datasetSummaries(page);
+  assert.deepEqual(summaries.map((s) => s.kind), ['shipments', 'tracking_events']);
+  for (const summary of summaries) {
+    assert.ok(summary.rowsRead >= 1000, `demo has thousands of rows (${summary.rowsRead})`);
+    assert.equal(summary.rowsRead, summary.rowsUsed + summary.rowsRejected);
+  }
   await page.getByTestId('group-table').waitFor();
   const rows = await page.getByTestId('group-table').locator('tbody tr').count();
   assert.ok(rows > 5, `several groups (${rows})`);
@@ -31,11 +34,11 @@ test('demo data shows transit figures at once, without a mapping step', async ()
   const json = await download(page, 'export-json');
   assert.equal(json.name, 'borderlens-results.json');
   const doc = JSON.parse(json.bytes.toString('utf8'));
-  assert.equal(doc.datasets.length, 1);
-  const d = doc.datasets[0];
-  assert.equal(d.kind, 'shipments');
-  assert.equal(d.sheet, null);
-  assert.equal(d.rows_read, d.rows_used + d.rows_rejected);
+  assert.deepEqual(doc.datasets.map((d) => d.kind), ['shipments', 'tracking_events']);
+  for (const d of doc.datasets) {
+    assert.equal(d.sheet, null);
+    assert.equal(d.rows_read, d.rows_used + d.rows_rejected);
+  }
   assert.match(doc.logistics.reference_date, /^\d{4}-\d{2}-\d{2}$/);
   const g = doc.logistics.groups[0];
   for (const key of ['origin', 'destination', 'carrier', 'service', 'shipments', 'delivered', 'in_transit', 'p50_days', 'p75_days',

@@ -419,7 +419,7 @@ impl TableLoader {
                 Builder::Money { col, .. } => {
                     quality
                         .conventions
-                        .push(Convention::Currency { column: plan.header.clone(), currency: mapping.options.currency });
+                        .push(Convention::Currency { column: plan.header.clone(), currency: col.currencies[0] });
                     Column::Money(col)
                 }
                 Builder::Text(d) => Column::Text(d),
