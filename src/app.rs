@@ -5,6 +5,7 @@ use crate::components::mapping_editor::MappingEditor;
 use crate::components::progress::ProgressBar;
 use crate::components::toolbar::{DataActions, ExportBar, LangSwitch};
 use crate::i18n::tr;
+use crate::pages::customs::CustomsPage;
 use crate::pages::data::DataPage;
 use crate::pages::logistics::LogisticsPage;
 use crate::state::{AppState, Page};
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
             <nav class="tabs" aria-label=move || tr(lang(), "Pages", "页面")>
                 {tab(Page::Data, "Data", "数据", "nav-data")}
                 {tab(Page::Logistics, "Transit times", "物流时效", "nav-logistics")}
+                {tab(Page::Customs, "Customs", "清关", "nav-customs")}
             </nav>
             <div class="header-actions">
                 <DataActions />
@@ -73,6 +75,7 @@ pub fn App() -> impl IntoView {
             {move || match state.page.get() {
                 Page::Data => view! { <DataPage /> }.into_any(),
                 Page::Logistics => view! { <LogisticsPage /> }.into_any(),
+                Page::Customs => view! { <CustomsPage /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

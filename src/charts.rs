@@ -2,9 +2,14 @@
 //! component draws what these return.
 
 use crate::i18n::{tr, Lang};
+use borderlens_core::analysis::customs::groups::{CustomsGroup, HoldTimes, OutcomeMix};
+use borderlens_core::analysis::customs::legs::{Leg, LegRoute};
+use borderlens_core::analysis::customs::vocab::CustomsOutcome;
 use borderlens_core::analysis::logistics::{GroupStats, MonthStats};
-use charming::component::{Axis, Grid, Legend, Title};
+use charming::component::{Axis, Grid, Legend, Title, VisualMap, VisualMapChannel};
+use charming::element::Orient;
 use charming::element::{AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition, Tooltip, Trigger};
+use charming::series::Heatmap;
 use charming::series::{Bar, Line};
 use charming::Chart;
 
@@ -169,6 +174,208 @@ pub fn on_time(groups: &[GroupStats], lang: Lang) -> Chart {
                 .label(Label::new().show(true).position(LabelPosition::Right).formatter("{c}%"))
                 .data(rates),
         )
+}
+
+/// Colours of the customs outcomes, from good to bad.
+const OUTCOME_COLOURS: [&str; 7] = ["#2e9d6a", "#5b8fc7", "#0f4c81", "#f5a623", "#d64545", "#8c5a9e", "#a0aab5"];
+
+/// A short label for a customs group: `BR · 85 · Yanwen`.
+pub fn customs_label(g: &CustomsGroup, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(g.destination.clone());
+    if let Some(c) = &g.hs_chapter {
+        parts.push(format!("HS {c}"));
+    }
+    if let Some(h) = &g.hs_heading {
+        parts.push(format!("HS {h}"));
+    }
+    if let Some(b) = g.value_band {
+        parts.push(crate::i18n::band_name(lang, b).to_owned());
+    }
+    parts.extend(g.carrier.clone());
+    parts.extend(g.service.clone());
+    if let Some(c) = g.checkpoint {
+        parts.push(crate::i18n::checkpoint_name(lang, c).to_owned());
+    }
+    if parts.is_empty() {
+        tr(lang, "All parcels", "全部包裹").to_owned()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// Share of each outcome per destination (stacked to 100 %).
+pub fn outcome_mix(mix: &[OutcomeMix], lang: Lang) -> Chart {
+    let shown: Vec<&OutcomeMix> = mix.iter().filter(|m| m.counts.iter().sum::<u64>() > 0).take(15).collect();
+    let labels: Vec<String> = shown.iter().rev().map(|m| m.destination.clone().unwrap_or_else(|| "?".into())).collect();
+    let mut chart = base(tr(
+        lang,
+        "Customs outcomes per destination (% of parcels with an outcome)",
+        "各目的国清关结果（占有结果包裹的百分比）",
+    ))
+    .legend(Legend::new().bottom(0))
+    .grid(Grid::new().left(8).right(24).top(36).bottom(56).contain_label(true))
+    .x_axis(Axis::new().type_(AxisType::Value).max(100))
+    .y_axis(Axis::new().type_(AxisType::Category).data(labels));
+    for (i, outcome) in CustomsOutcome::ALL.iter().enumerate() {
+        let data: Vec<f64> = shown
+            .iter()
+            .rev()
+            .map(|m| {
+                let total: u64 = m.counts.iter().sum();
+                round1(m.counts[i] as f64 * 100.0 / total.max(1) as f64)
+            })
+            .collect();
+        chart = chart.series(
+            Bar::new()
+                .name(crate::i18n::outcome_name(lang, *outcome))
+                .stack("o")
+                .item_style(ItemStyle::new().color(OUTCOME_COLOURS[i]))
+                .data(data),
+        );
+    }
+    chart
+}
+
+/// Destination × HS chapter heatmap of smoothed detention rates (%).
+pub fn customs_heatmap(groups: &[CustomsGroup], lang: Lang) -> Chart {
+    let mut destinations: Vec<(String, u64)> = Vec::new();
+    for g in groups {
+        let d = g.destination.clone().unwrap_or_else(|| "?".into());
+        match destinations.iter_mut().find(|(x, _)| *x == d) {
+            Some(e) => e.1 += g.shipments,
+            None => destinations.push((d, g.shipments)),
+        }
+    }
+    destinations.sort_by_key(|d| std::cmp::Reverse(d.1));
+    destinations.truncate(15);
+    let mut chapters: Vec<String> = groups.iter().filter_map(|g| g.hs_chapter.clone()).collect();
+    chapters.sort();
+    chapters.dedup();
+    let mut data = Vec::new();
+    let mut max: f64 = 0.0;
+    for g in groups {
+        let (Some(d), Some(c), Some(rate)) = (&g.destination, &g.hs_chapter, g.detention_rate_smoothed) else {
+            continue;
+        };
+        let (Some(y), Some(x)) = (destinations.iter().position(|(x, _)| x == d), chapters.iter().position(|x| x == c))
+        else {
+            continue;
+        };
+        let pct = round1(rate * 100.0);
+        max = max.max(pct);
+        data.push(charming::df![x as i64, y as i64, pct]);
+    }
+    base(tr(
+        lang,
+        "Detention rate by destination and HS chapter (smoothed, %)",
+        "按目的国与 HS 章的扣关率（平滑后，%）",
+    ))
+    .tooltip(Tooltip::new().trigger(Trigger::Item))
+    .grid(Grid::new().left(8).right(16).top(36).bottom(64).contain_label(true))
+    .x_axis(Axis::new().type_(AxisType::Category).data(chapters.iter().map(|c| format!("HS {c}")).collect()))
+    .y_axis(Axis::new().type_(AxisType::Category).data(destinations.into_iter().map(|d| d.0).collect()))
+    .visual_map(
+        VisualMap::new()
+            .min(0)
+            .max(max.max(1.0).ceil())
+            .calculable(true)
+            .orient(Orient::Horizontal)
+            .left("center")
+            .bottom(0)
+            .in_range(VisualMapChannel::new().color(vec!["#eef5ee", "#f5d76e", "#f5a623", "#d64545"])),
+    )
+    .series(Heatmap::new().name(tr(lang, "detention %", "扣关率 %")).label(Label::new().show(true)).data(data))
+}
+
+/// Hold days per checkpoint (parcels per whole day, tail folded).
+pub fn hold_times(holds: &[HoldTimes], lang: Lang) -> Chart {
+    let longest = holds.iter().map(|h| histogram_cap(&h.histogram)).max().unwrap_or(0);
+    let labels: Vec<String> = (0..=longest).map(|d| d.to_string()).collect();
+    let mut chart = base(tr(lang, "Customs hold days per checkpoint", "各环节扣关天数"))
+        .legend(Legend::new().bottom(0))
+        .grid(Grid::new().left(8).right(16).top(36).bottom(36).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Category).data(labels))
+        .y_axis(Axis::new().type_(AxisType::Value));
+    for (h, colour) in holds.iter().zip([AMBER, BLUE]) {
+        let data: Vec<f64> = (0..=longest)
+            .map(|d| {
+                if d == longest {
+                    h.histogram.iter().skip(d).sum::<u64>() as f64
+                } else {
+                    h.histogram.get(d).copied().unwrap_or(0) as f64
+                }
+            })
+            .collect();
+        chart = chart.series(
+            Bar::new()
+                .name(crate::i18n::checkpoint_name(lang, h.checkpoint))
+                .item_style(ItemStyle::new().color(colour))
+                .data(data),
+        );
+    }
+    chart
+}
+
+/// The costliest groups: extra costs, duties and goods lost, stacked (USD).
+pub fn costliest(groups: &[CustomsGroup], lang: Lang) -> Chart {
+    let shown: Vec<&CustomsGroup> = groups.iter().take(12).collect();
+    let labels: Vec<String> = shown.iter().rev().map(|g| short(customs_label(g, lang))).collect();
+    let series = |f: fn(&CustomsGroup) -> f64| -> Vec<f64> {
+        shown.iter().rev().map(|g| (f(g) * 100.0).round() / 100.0).collect()
+    };
+    base(tr(lang, "What customs problems cost (USD)", "清关问题造成的损失（美元）"))
+        .legend(Legend::new().bottom(0))
+        .grid(Grid::new().left(8).right(24).top(36).bottom(36).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value))
+        .y_axis(Axis::new().type_(AxisType::Category).data(labels))
+        .series(
+            Bar::new()
+                .name(tr(lang, "extra costs", "额外费用"))
+                .stack("c")
+                .item_style(ItemStyle::new().color(AMBER))
+                .data(series(|g| g.extra_cost)),
+        )
+        .series(
+            Bar::new()
+                .name(tr(lang, "duties and taxes", "关税税费"))
+                .stack("c")
+                .item_style(ItemStyle::new().color(LIGHT_BLUE))
+                .data(series(|g| g.duties_usd)),
+        )
+        .series(
+            Bar::new()
+                .name(tr(lang, "goods lost", "货物损失"))
+                .stack("c")
+                .item_style(ItemStyle::new().color(RED))
+                .data(series(|g| g.lost_value_usd)),
+        )
+}
+
+/// Median days of each leg per destination, stacked.
+pub fn legs(routes: &[LegRoute], lang: Lang) -> Chart {
+    let shown: Vec<&LegRoute> = routes.iter().take(13).collect();
+    let labels: Vec<String> = shown
+        .iter()
+        .rev()
+        .map(|r| r.destination.clone().unwrap_or_else(|| tr(lang, "All", "全部").to_owned()))
+        .collect();
+    let mut chart = base(tr(lang, "Median days of each leg", "各段中位天数"))
+        .legend(Legend::new().bottom(0))
+        .grid(Grid::new().left(8).right(24).top(36).bottom(36).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value))
+        .y_axis(Axis::new().type_(AxisType::Category).data(labels));
+    for (i, (leg, colour)) in Leg::ALL.iter().zip([PALE_BLUE, LIGHT_BLUE, AMBER, GREEN]).enumerate() {
+        let data: Vec<f64> = shown.iter().rev().map(|r| round1(r.legs[i].p50_days.unwrap_or(0.0))).collect();
+        chart = chart.series(
+            Bar::new()
+                .name(crate::i18n::leg_name(lang, *leg))
+                .stack("l")
+                .item_style(ItemStyle::new().color(colour))
+                .data(data),
+        );
+    }
+    chart
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub fn kind_name(lang: Lang, kind: DatasetKind) -> &'static str {
     match kind {
         DatasetKind::Shipments => tr(lang, "Shipments", "运单"),
         DatasetKind::TrackingEvents => tr(lang, "Tracking events", "物流轨迹"),
+        DatasetKind::PlannedShipments => tr(lang, "Planned shipments", "计划发货"),
     }
 }
 
@@ -67,6 +68,67 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
     }
 }
 
+pub fn outcome_name(lang: Lang, o: borderlens_core::analysis::customs::vocab::CustomsOutcome) -> &'static str {
+    use borderlens_core::analysis::customs::vocab::CustomsOutcome::*;
+    match o {
+        Cleared => tr(lang, "Cleared", "顺利清关"),
+        ReleasedAfterDocuments => tr(lang, "Released after documents", "补资料后放行"),
+        ReleasedAfterPayment => tr(lang, "Released after payment", "缴税后放行"),
+        Returned => tr(lang, "Returned", "退运"),
+        Confiscated => tr(lang, "Confiscated", "没收"),
+        Abandoned => tr(lang, "Abandoned", "弃件"),
+        Pending => tr(lang, "Pending", "处理中"),
+    }
+}
+
+pub fn checkpoint_name(lang: Lang, c: borderlens_core::analysis::customs::vocab::Checkpoint) -> &'static str {
+    match c {
+        borderlens_core::analysis::customs::vocab::Checkpoint::Export => tr(lang, "Export (origin)", "出口（始发国）"),
+        borderlens_core::analysis::customs::vocab::Checkpoint::Import => {
+            tr(lang, "Import (destination)", "进口（目的国）")
+        }
+    }
+}
+
+pub fn band_name(lang: Lang, b: borderlens_core::analysis::customs::de_minimis::ValueBand) -> &'static str {
+    use borderlens_core::analysis::customs::de_minimis::ValueBand::*;
+    match b {
+        BelowDeMinimis => tr(lang, "at or below de minimis", "不超过免税额"),
+        AboveDeMinimis => tr(lang, "above de minimis", "超过免税额"),
+        Unknown => tr(lang, "value unknown", "价值未知"),
+    }
+}
+
+pub fn document_name(lang: Lang, d: borderlens_core::analysis::customs::vocab::DocumentKind) -> &'static str {
+    use borderlens_core::analysis::customs::vocab::DocumentKind::*;
+    match d {
+        CommercialInvoice => tr(lang, "Commercial invoice", "商业发票"),
+        PackingList => tr(lang, "Packing list", "装箱单"),
+        CertificateOfOrigin => tr(lang, "Certificate of origin", "原产地证"),
+        CeCertificate => tr(lang, "CE certificate", "CE 证书"),
+        FccCertificate => tr(lang, "FCC certificate", "FCC 认证"),
+        FdaRegistration => tr(lang, "FDA registration", "FDA 注册"),
+        AnvisaAuthorization => tr(lang, "ANVISA authorization", "ANVISA 许可"),
+        TaxId => tr(lang, "Buyer's tax ID (CPF, ИНН, RFC…)", "收件人税号（CPF、ИНН、RFC 等）"),
+        ImportLicence => tr(lang, "Import licence", "进口许可证"),
+        Msds => tr(lang, "MSDS", "MSDS 安全数据表"),
+        BatteryCertificate => tr(lang, "Battery certificate (UN38.3)", "电池证明（UN38.3）"),
+        ProductPhotos => tr(lang, "Product photos", "产品图片"),
+        PaymentProof => tr(lang, "Proof of payment", "付款证明"),
+        Other => tr(lang, "Other documents", "其他资料"),
+    }
+}
+
+pub fn leg_name(lang: Lang, l: borderlens_core::analysis::customs::legs::Leg) -> &'static str {
+    use borderlens_core::analysis::customs::legs::Leg::*;
+    match l {
+        FirstMile => tr(lang, "First mile", "头程"),
+        LineHaul => tr(lang, "Line haul", "干线"),
+        Customs => tr(lang, "Customs", "清关"),
+        LastMile => tr(lang, "Last mile", "尾程"),
+    }
+}
+
 /// What a figure still needs, in words: "Promised date or Promised days".
 pub fn missing_fields(lang: Lang, status: &borderlens_core::mapping::requirements::FigureStatus) -> String {
     let ways: &[Vec<Field>] =
@@ -97,6 +159,7 @@ pub fn figure_name(lang: Lang, figure: Figure) -> &'static str {
             tr(lang, "Transit legs (first mile, line haul, customs, last mile)", "分段时效（头程、干线、清关、尾程）")
         }
         Figure::CustomsFromEvents => tr(lang, "Customs holds from tracking events", "从轨迹识别的扣关"),
+        Figure::PlannedRisk => tr(lang, "Customs risk of planned shipments", "计划发货的清关风险"),
     }
 }
 
@@ -197,9 +260,13 @@ pub fn days(v: Option<f64>) -> String {
     v.map_or("–".into(), |d| if d.fract() == 0.0 { format!("{d:.0}") } else { format!("{d:.1}") })
 }
 
-/// Money in US dollars.
+/// Money in US dollars, with thousands separators.
 pub fn usd(v: Option<f64>) -> String {
-    v.map_or("–".into(), |d| format!("${d:.2}"))
+    v.map_or("–".into(), |d| {
+        let cents = (d.abs() * 100.0).round() as u64;
+        let sign = if d < 0.0 && cents > 0 { "-" } else { "" };
+        format!("{sign}${}.{:02}", count(cents / 100), cents % 100)
+    })
 }
 
 /// A country code with its name in the language (`BR · Brazil`); other text as is.
@@ -230,5 +297,7 @@ mod tests {
         assert_eq!(percent(Some(0.8766)), "87.7%");
         assert_eq!(days(Some(12.0)), "12");
         assert_eq!(days(Some(12.25)), "12.2");
+        assert_eq!(usd(Some(12769.604)), "$12,769.60");
+        assert_eq!(usd(Some(-3.5)), "-$3.50");
     }
 }

@@ -4,10 +4,12 @@
 use crate::download::save_bytes;
 use crate::i18n::Lang;
 use crate::worker_client::WorkerHandle;
+use borderlens_core::analysis::customs::risk::RiskEstimate;
 use borderlens_core::error::FileError;
 use borderlens_core::ingest::load::LoadProgress;
 use borderlens_core::job::{Request, Response};
 use borderlens_core::mapping::Mapping;
+use borderlens_core::model::planned::PlannedShipment;
 use borderlens_core::model::Date;
 use borderlens_core::report::export::ExportKind;
 use borderlens_core::report::Report;
@@ -22,6 +24,7 @@ use web_sys::File;
 pub enum Page {
     Data,
     Logistics,
+    Customs,
 }
 
 /// A file problem shown to the user.
@@ -64,6 +67,8 @@ pub struct AppState {
     inflight: StoredValue<VecDeque<(Option<DatasetId>, Option<String>)>>,
     pub activity: RwSignal<Activity>,
     pub settings: RwSignal<Settings>,
+    /// The risk calculator's last answer.
+    pub assessment: RwSignal<Option<Vec<RiskEstimate>>>,
     ready: RwSignal<bool>,
     next_id: StoredValue<u32>,
     queue: StoredValue<Vec<(Request, Option<File>)>, LocalStorage>,
@@ -89,6 +94,7 @@ impl AppState {
             inflight: StoredValue::new(VecDeque::new()),
             activity: RwSignal::new(Activity { dataset: None, file: None, progress: None }),
             settings: RwSignal::new(Settings::default()),
+            assessment: RwSignal::new(None),
             ready: RwSignal::new(false),
             next_id: StoredValue::new(1),
             queue: StoredValue::new_local(Vec::new()),
@@ -257,6 +263,12 @@ impl AppState {
         }
     }
 
+    /// Asks the worker for the customs risk of planned shipments.
+    pub fn assess(self, planned: Vec<PlannedShipment>) {
+        self.assessment.set(None);
+        self.send(Request::Assess { planned }, None);
+    }
+
     /// Builds a file to download, in the UI's language.
     pub fn export(self, kind: ExportKind) {
         self.export_in(kind, self.lang.get_untracked());
@@ -390,6 +402,7 @@ impl AppState {
                     save_bytes(&name, &mime, &js_sys::Uint8Array::new(buffer));
                 }
             }
+            Response::Assessed { estimates } => self.assessment.set(Some(estimates)),
             Response::Idle => {}
         }
         if terminal {

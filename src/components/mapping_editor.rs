@@ -363,6 +363,9 @@ pub fn MappingEditor(
                         DatasetKind::TrackingEvents => tr(lang(),
                             "Choose the tracking number, event time and event text columns to continue.",
                             "请先选择运单号、轨迹时间和轨迹描述列。"),
+                        DatasetKind::PlannedShipments => tr(lang(),
+                            "Choose the destination and HS code columns to continue.",
+                            "请先选择目的国和海关编码列。"),
                     }}</span>
                 </Show>
             </div>

@@ -1,4 +1,5 @@
 //! One module per screen.
 
+pub mod customs;
 pub mod data;
 pub mod logistics;

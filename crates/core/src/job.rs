@@ -32,6 +32,8 @@ pub enum Request {
     Analyse { settings: Settings },
     /// Build a file to download.
     Export { kind: ExportKind, lang: Lang },
+    /// Assess planned shipments' customs risk (the risk calculator).
+    Assess { planned: Vec<crate::model::planned::PlannedShipment> },
 }
 
 /// From the worker to the page.
@@ -52,6 +54,8 @@ pub enum Response {
     Results { report: Box<Report> },
     /// An export is ready; its bytes are posted beside this message.
     Exported { name: String, mime: String },
+    /// The risk calculator's answer.
+    Assessed { estimates: Vec<crate::analysis::customs::risk::RiskEstimate> },
     /// A request finished without new results (e.g. a failed file).
     Idle,
 }

@@ -2,6 +2,7 @@
 //! settings chosen, and the analyses run over all of it. The web worker owns one; natively
 //! tests and benchmarks drive the same code.
 
+use crate::analysis::customs::{self, CustomsSettings};
 use crate::analysis::logistics::{self, LogisticsSettings};
 use crate::error::{FileError, FileProblem};
 use crate::ingest::load::{load_table, LoadProgress};
@@ -11,6 +12,7 @@ use crate::ingest::quality::QualityReport;
 use crate::ingest::source::{ByteSource, MemorySource};
 use crate::mapping::requirements::{figure_status, is_usable, FigureStatus};
 use crate::mapping::{detect_kind, DatasetKind, Mapping};
+use crate::model::planned::{PlannedList, PlannedShipment};
 use crate::model::{Date, Events, Shipments};
 use crate::report::{DatasetSummary, Report};
 use serde::{Deserialize, Serialize};
@@ -23,6 +25,7 @@ pub type DatasetId = u32;
 pub enum DatasetData {
     Shipments(Box<Shipments>),
     Events(Box<Events>),
+    Planned(PlannedList),
 }
 
 /// A loaded dataset.
@@ -59,10 +62,12 @@ pub struct MappingProposal {
     pub usable: bool,
 }
 
-/// Every setting of every analysis.
+/// Every setting of every analysis. The exchange rates in `logistics.fx` are the one
+/// table every analysis converts money with.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Settings {
     pub logistics: LogisticsSettings,
+    pub customs: CustomsSettings,
 }
 
 /// All of a visit's data and settings.
@@ -237,6 +242,18 @@ impl Workspace {
             .collect()
     }
 
+    /// Every planned shipment of every planned list.
+    pub fn planned(&self) -> Vec<PlannedShipment> {
+        self.datasets
+            .iter()
+            .filter_map(|d| match &d.data {
+                DatasetData::Planned(p) => Some(p.shipments.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
     pub fn events(&self) -> Vec<&Events> {
         self.datasets
             .iter()
@@ -250,11 +267,23 @@ impl Workspace {
     /// Runs every analysis the loaded data allows.
     pub fn analyse(&self) -> Report {
         let shipments = self.shipments();
+        let events = self.events();
+        let planned = self.planned();
+        let fx = &self.settings.logistics.fx;
+        let has_customs = !events.is_empty()
+            || shipments.iter().any(|s| s.has(crate::mapping::Field::CustomsOutcome))
+            || !planned.is_empty();
         Report {
             datasets: self.datasets.iter().map(DatasetSummary::of).collect(),
             logistics: (!shipments.is_empty()).then(|| logistics::analyse(&shipments, &self.settings.logistics)),
+            customs: has_customs.then(|| customs::analyse(&shipments, &events, &planned, &self.settings.customs, fx)),
             settings: self.settings.clone(),
         }
+    }
+
+    /// Assesses planned shipments (the risk calculator) against the loaded history.
+    pub fn assess(&self, planned: &[PlannedShipment]) -> Vec<crate::analysis::customs::risk::RiskEstimate> {
+        customs::assess(&self.shipments(), &self.events(), planned, &self.settings.customs, &self.settings.logistics.fx)
     }
 }
 
@@ -288,6 +317,12 @@ fn build_dataset(
             quality = table.quality;
             quality.warnings = table.warnings.into_vec();
             data = DatasetData::Events(Box::new(events));
+        }
+        DatasetKind::PlannedShipments => {
+            let (list, table) = PlannedList::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Planned(list);
         }
     }
     debug_assert_eq!(quality.rows_read, quality.rows_used + quality.rows_rejected);

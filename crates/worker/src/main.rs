@@ -131,6 +131,9 @@ fn handle(request: Request, extra: JsValue) {
                 state.workspace.settings = settings;
                 results(state);
             }
+            Request::Assess { planned } => {
+                post(&Response::Assessed { estimates: state.workspace.assess(&planned) }, None);
+            }
             Request::Export { kind, lang } => {
                 let report = state.workspace.analyse();
                 let file = export(&state.workspace, &report, kind, lang);

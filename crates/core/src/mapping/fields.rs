@@ -11,15 +11,19 @@ pub enum DatasetKind {
     Shipments,
     /// Tracking events, one row per scan (long format: 17TRACK, AfterShip, forwarders).
     TrackingEvents,
+    /// Shipments the seller plans to send, to assess their customs risk.
+    PlannedShipments,
 }
 
 impl DatasetKind {
-    pub const ALL: [DatasetKind; 2] = [DatasetKind::Shipments, DatasetKind::TrackingEvents];
+    pub const ALL: [DatasetKind; 3] =
+        [DatasetKind::Shipments, DatasetKind::TrackingEvents, DatasetKind::PlannedShipments];
 
     pub fn as_str(self) -> &'static str {
         match self {
             DatasetKind::Shipments => "shipments",
             DatasetKind::TrackingEvents => "tracking_events",
+            DatasetKind::PlannedShipments => "planned_shipments",
         }
     }
 }
@@ -144,6 +148,7 @@ pub fn catalogue(kind: DatasetKind) -> &'static [FieldSpec] {
     match kind {
         DatasetKind::Shipments => SHIPMENT_FIELDS,
         DatasetKind::TrackingEvents => EVENT_FIELDS,
+        DatasetKind::PlannedShipments => PLANNED_FIELDS,
     }
 }
 
@@ -807,6 +812,29 @@ const SHIPMENT_FIELDS: &[FieldSpec] = &[
     },
 ];
 
+/// Planned shipments share the shipments' words for their fields.
+const PLANNED_FIELDS: &[FieldSpec] = &[
+    shipment_field(Field::OrderId), // the user's reference
+    shipment_field(Field::Destination),
+    shipment_field(Field::HsCode),
+    shipment_field(Field::DeclaredValue),
+    shipment_field(Field::Currency),
+    shipment_field(Field::Carrier),
+    shipment_field(Field::Service),
+];
+
+/// The shipments' spec of a field (at compile time).
+const fn shipment_field(field: Field) -> FieldSpec {
+    let mut i = 0;
+    while i < SHIPMENT_FIELDS.len() {
+        if SHIPMENT_FIELDS[i].field as u8 == field as u8 {
+            return SHIPMENT_FIELDS[i];
+        }
+        i += 1;
+    }
+    panic!("not a shipments field")
+}
+
 const EVENT_FIELDS: &[FieldSpec] = &[
     FieldSpec {
         field: Field::TrackingNumber,
@@ -943,6 +971,23 @@ mod tests {
         assert_eq!(normalize_header("发货日期 "), "发货日期");
         assert_eq!(normalize_header("运费（元）"), "运费元");
         assert_eq!(normalize_header("ＨＳ Ｃｏｄｅ"), "hscode");
+    }
+
+    #[test]
+    fn planned_shipments_take_the_shipment_fields_they_name() {
+        let fields: Vec<Field> = catalogue(DatasetKind::PlannedShipments).iter().map(|s| s.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::OrderId,
+                Field::Destination,
+                Field::HsCode,
+                Field::DeclaredValue,
+                Field::Currency,
+                Field::Carrier,
+                Field::Service
+            ]
+        );
     }
 
     #[test]

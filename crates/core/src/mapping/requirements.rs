@@ -23,6 +23,7 @@ pub enum Figure {
     ValueBands,
     TransitLegs,
     CustomsFromEvents,
+    PlannedRisk,
 }
 
 /// Alternatives of field sets, any one of which makes a figure possible.
@@ -49,6 +50,7 @@ fn needs(figure: Figure) -> &'static [&'static [Field]] {
         Figure::DocumentsRequested => &[&[DocumentsRequested]],
         Figure::ValueBands => &[&[Destination, DeclaredValue, CustomsOutcome]],
         Figure::TransitLegs | Figure::CustomsFromEvents => &[&[TrackingNumber, EventTime, EventText]],
+        Figure::PlannedRisk => &[&[Destination, HsCode]],
     }
 }
 
@@ -72,6 +74,7 @@ pub fn figures(kind: DatasetKind) -> &'static [Figure] {
             Figure::ValueBands,
         ],
         DatasetKind::TrackingEvents => &[Figure::TransitLegs, Figure::CustomsFromEvents],
+        DatasetKind::PlannedShipments => &[Figure::PlannedRisk],
     }
 }
 
@@ -115,6 +118,7 @@ pub fn is_usable(mapping: &Mapping) -> bool {
         DatasetKind::TrackingEvents => {
             mapping.has(Field::TrackingNumber) && mapping.has(Field::EventTime) && mapping.has(Field::EventText)
         }
+        DatasetKind::PlannedShipments => mapping.has(Field::Destination) && mapping.has(Field::HsCode),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod date;
 pub mod dict;
 pub mod events;
 pub mod money;
+pub mod planned;
 pub mod shipments;
 
 pub use country::CountryCode;

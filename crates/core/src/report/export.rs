@@ -104,11 +104,42 @@ struct JsonLogistics<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonCustoms<'a> {
+    group_by: &'a [crate::analysis::customs::groups::CustomsGroupField],
+    summary: &'a crate::analysis::customs::CustomsSummary,
+    groups: &'a [crate::analysis::customs::groups::CustomsGroup],
+    heatmap: &'a [crate::analysis::customs::groups::CustomsGroup],
+    outcome_mix: &'a [crate::analysis::customs::groups::OutcomeMix],
+    hold_times: Vec<HoldTimesJson>,
+    costs_by_outcome: &'a [crate::analysis::customs::groups::OutcomeCost],
+    riskiest: &'a [crate::analysis::customs::groups::CustomsGroup],
+    costliest: &'a [crate::analysis::customs::groups::CustomsGroup],
+    documents: &'a [crate::analysis::customs::DocumentCount],
+    unclassified_outcomes: &'a [crate::analysis::customs::parcels::UnclassifiedOutcome],
+    unmatched_events: &'a [crate::analysis::customs::timeline::Unmatched],
+    legs: &'a [crate::analysis::customs::legs::LegRoute],
+    planned: &'a [crate::analysis::customs::risk::RiskEstimate],
+    de_minimis: &'a crate::analysis::customs::de_minimis::DeMinimisTable,
+}
+
+/// Hold times without the per-day histogram (the UI's chart data).
+#[derive(Serialize)]
+struct HoldTimesJson {
+    checkpoint: crate::analysis::customs::vocab::Checkpoint,
+    holds: u64,
+    p50_days: Option<f64>,
+    p90_days: Option<f64>,
+    max_days: Option<u32>,
+    mean_days: Option<f64>,
+}
+
+#[derive(Serialize)]
 struct JsonDoc<'a> {
     generator: String,
     schema: &'static str,
     datasets: Vec<JsonDataset<'a>>,
     logistics: Option<JsonLogistics<'a>>,
+    customs: Option<JsonCustoms<'a>>,
     fx: &'a crate::model::FxTable,
 }
 
@@ -142,6 +173,34 @@ pub fn results_json(report: &Report) -> String {
             stuck_total: l.stuck_total,
             stuck: &l.stuck,
             comparison: &l.comparison,
+        }),
+        customs: report.customs.as_ref().map(|c| JsonCustoms {
+            group_by: &c.group_by,
+            summary: &c.summary,
+            groups: &c.groups,
+            heatmap: &c.heatmap,
+            outcome_mix: &c.outcome_mix,
+            hold_times: c
+                .hold_times
+                .iter()
+                .map(|h| HoldTimesJson {
+                    checkpoint: h.checkpoint,
+                    holds: h.holds,
+                    p50_days: h.p50_days,
+                    p90_days: h.p90_days,
+                    max_days: h.max_days,
+                    mean_days: h.mean_days,
+                })
+                .collect(),
+            costs_by_outcome: &c.costs_by_outcome,
+            riskiest: &c.riskiest,
+            costliest: &c.costliest,
+            documents: &c.documents,
+            unclassified_outcomes: &c.unclassified_outcomes,
+            unmatched_events: &c.unmatched_events,
+            legs: &c.legs,
+            planned: &c.planned,
+            de_minimis: &c.de_minimis,
         }),
         fx: &report.settings.logistics.fx,
     };

@@ -73,5 +73,6 @@ impl DatasetSummary {
 pub struct Report {
     pub datasets: Vec<DatasetSummary>,
     pub logistics: Option<LogisticsReport>,
+    pub customs: Option<crate::analysis::customs::CustomsReport>,
     pub settings: Settings,
 }

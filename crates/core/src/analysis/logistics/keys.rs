@@ -55,6 +55,11 @@ impl Interner {
         id
     }
 
+    /// The id of a string already interned.
+    pub fn lookup(&self, value: &str) -> Option<u32> {
+        self.ids.get(value).copied()
+    }
+
     pub fn value(&self, id: u32) -> Option<&str> {
         if id == MISSING {
             None
