@@ -201,9 +201,9 @@ export async function exportJson(page) {
   return JSON.parse(bytes.toString('utf8'));
 }
 
-/** Opens the data page or the transit-times page. */
+/** Opens a page: 'data', 'logistics' (transit times) or 'customs'. */
 export async function gotoPage(page, which) {
-  await page.getByTestId(which === 'data' ? 'nav-data' : 'nav-logistics').click();
+  await page.getByTestId(which === 'data' ? 'nav-data' : `nav-${which}`).click();
 }
 
 /**
