@@ -2,5 +2,7 @@
 
 pub mod beta;
 pub mod customs;
+pub mod homogeneity;
+pub mod inventory;
 pub mod logistics;
 pub mod stats;
