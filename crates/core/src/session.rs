@@ -12,7 +12,10 @@ use crate::ingest::quality::QualityReport;
 use crate::ingest::source::{ByteSource, MemorySource};
 use crate::mapping::requirements::{figure_status, is_usable, FigureStatus};
 use crate::mapping::{detect_kind, DatasetKind, Mapping};
+use crate::model::listings::{Listings, PriceHistory};
+use crate::model::orders::Orders;
 use crate::model::planned::{PlannedList, PlannedShipment};
+use crate::model::stock::{CapacityTable, InboundTable, StockSnapshot};
 use crate::model::{Date, Events, Shipments};
 use crate::report::{DatasetSummary, Report};
 use serde::{Deserialize, Serialize};
@@ -26,6 +29,12 @@ pub enum DatasetData {
     Shipments(Box<Shipments>),
     Events(Box<Events>),
     Planned(PlannedList),
+    Orders(Box<Orders>),
+    Stock(Box<StockSnapshot>),
+    Capacity(Box<CapacityTable>),
+    Inbound(Box<InboundTable>),
+    Listings(Box<Listings>),
+    PriceHistory(Box<PriceHistory>),
 }
 
 /// A loaded dataset.
@@ -323,6 +332,42 @@ fn build_dataset(
             quality = table.quality;
             quality.warnings = table.warnings.into_vec();
             data = DatasetData::Planned(list);
+        }
+        DatasetKind::Orders => {
+            let (orders, table) = Orders::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Orders(Box::new(orders));
+        }
+        DatasetKind::Inventory => {
+            let (stock, table) = StockSnapshot::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Stock(Box::new(stock));
+        }
+        DatasetKind::Capacity => {
+            let (capacity, table) = CapacityTable::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Capacity(Box::new(capacity));
+        }
+        DatasetKind::Inbound => {
+            let (inbound, table) = InboundTable::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Inbound(Box::new(inbound));
+        }
+        DatasetKind::Listings => {
+            let (listings, table) = Listings::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::Listings(Box::new(listings));
+        }
+        DatasetKind::PriceHistory => {
+            let (history, table) = PriceHistory::from_table(table);
+            quality = table.quality;
+            quality.warnings = table.warnings.into_vec();
+            data = DatasetData::PriceHistory(Box::new(history));
         }
     }
     debug_assert_eq!(quality.rows_read, quality.rows_used + quality.rows_rejected);

@@ -273,7 +273,7 @@ impl TableLoader {
             .iter()
             .map(|p| match p.kind {
                 ValueKind::Date => Builder::Dates { raw: Vec::new(), profile: Box::default() },
-                ValueKind::Number => Builder::Numbers(Vec::new()),
+                ValueKind::Number | ValueKind::Flag => Builder::Numbers(Vec::new()),
                 ValueKind::Money => Builder::Money {
                     col: MoneyColumn {
                         currencies: vec![column_currency(&p.header, mapping.options.currency)],
@@ -457,6 +457,10 @@ fn parse_cell(kind: ValueKind, raw: &str, decimal: DecimalSeparator) -> Result<P
             Err(_) => Err(RejectReason::UnreadableDate),
         },
         ValueKind::Number => read_number(raw, decimal).map(Parsed::Number).map_err(|_| RejectReason::UnreadableNumber),
+        // Flags are stored as numbers: 1 for yes, 0 for no.
+        ValueKind::Flag => crate::ingest::parse::flag::read_flag(raw)
+            .map(|f| Parsed::Number(if f { 1.0 } else { 0.0 }))
+            .map_err(|_| RejectReason::UnreadableNumber),
         ValueKind::Money => read_money(raw, decimal)
             .map(|(amount, currency)| Parsed::Money(amount, currency))
             .map_err(|_| RejectReason::UnreadableNumber),
@@ -670,5 +674,64 @@ mod tests {
         assert_eq!(shipped[0].unwrap().to_string(), "2024-03-01");
         let delivered = t.dates(Field::DeliveredDate).unwrap();
         assert_eq!(delivered[1].unwrap().to_string(), "2024-03-25");
+    }
+}
+
+/// Moving typed columns out of a table into a model; a field that was not mapped comes out
+/// as a column of missing values of the right length, so models need no special cases.
+impl Table {
+    pub fn take_dict(&mut self, field: Field) -> Dict {
+        match self.take(field) {
+            Some(Column::Text(d)) | Some(Column::Countries { dict: d, .. }) => d,
+            _ => {
+                let mut d = Dict::with_capacity(self.len());
+                (0..self.len()).for_each(|_| d.push(None));
+                d
+            }
+        }
+    }
+
+    pub fn take_ids(&mut self, field: Field) -> StrColumn {
+        match self.take(field) {
+            Some(Column::Ids(s)) => s,
+            _ => {
+                let mut s = StrColumn::with_capacity(self.len());
+                (0..self.len()).for_each(|_| s.push(""));
+                s
+            }
+        }
+    }
+
+    /// Numbers (and yes/no flags as 1/0); NaN where missing.
+    pub fn take_numbers(&mut self, field: Field) -> Vec<f64> {
+        match self.take(field) {
+            Some(Column::Numbers(v)) => v,
+            _ => vec![f64::NAN; self.len()],
+        }
+    }
+
+    pub fn take_money(&mut self, field: Field) -> MoneyColumn {
+        match self.take(field) {
+            Some(Column::Money(m)) => m,
+            _ => MoneyColumn {
+                amounts: vec![f64::NAN; self.len()],
+                currency_of: vec![0; self.len()],
+                currencies: vec![None],
+            },
+        }
+    }
+
+    pub fn take_dates(&mut self, field: Field) -> Vec<Option<Date>> {
+        match self.take(field) {
+            Some(Column::Dates(v)) => v,
+            _ => vec![None; self.len()],
+        }
+    }
+
+    /// The fields the mapping supplied, sorted.
+    pub fn mapped_fields(&self) -> Vec<Field> {
+        let mut f: Vec<Field> = self.headers.keys().copied().collect();
+        f.sort();
+        f
     }
 }

@@ -175,6 +175,7 @@ fn score(spec: &FieldSpec, header: &str, profile: &ColumnProfile) -> Option<(f32
             | ValueKind::Country
             | ValueKind::PromiseDays
             | ValueKind::HsCode
+            | ValueKind::Flag
     );
     let fit = if profile.is_empty() { 0.6 } else { profile.fit(spec.kind) };
     let header_match = if header.is_empty() {

@@ -19,6 +19,8 @@ pub struct ColumnProfile {
     pub distinct: usize,
     /// Values shaped like parcel tracking numbers (letters and digits, 8–40 chars).
     pub tracking_like: usize,
+    /// Yes/no values.
+    pub flags: usize,
 }
 
 impl ColumnProfile {
@@ -53,6 +55,9 @@ impl ColumnProfile {
             if is_tracking_like(v) {
                 p.tracking_like += 1;
             }
+            if crate::ingest::parse::flag::read_flag(v).is_ok() {
+                p.flags += 1;
+            }
         }
         p.distinct = distinct.len();
         p
@@ -75,6 +80,7 @@ impl ColumnProfile {
             ValueKind::PromiseDays => self.share(self.promises),
             ValueKind::Country => self.share(self.countries),
             ValueKind::HsCode => self.share(self.hs_codes),
+            ValueKind::Flag => self.share(self.flags),
             ValueKind::Identifier => {
                 let unique = self.share(self.distinct);
                 if self.share(self.dates) > 0.5 {

@@ -24,6 +24,17 @@ pub enum Figure {
     TransitLegs,
     CustomsFromEvents,
     PlannedRisk,
+    DemandHistory,
+    SkuForecast,
+    Revenue,
+    StockPosition,
+    WarehouseVolume,
+    WarehouseCapacity,
+    InboundArrivals,
+    NearDuplicates,
+    PriceWar,
+    SalesOpportunity,
+    PriceTrend,
 }
 
 /// Alternatives of field sets, any one of which makes a figure possible.
@@ -51,6 +62,17 @@ fn needs(figure: Figure) -> &'static [&'static [Field]] {
         Figure::ValueBands => &[&[Destination, DeclaredValue, CustomsOutcome]],
         Figure::TransitLegs | Figure::CustomsFromEvents => &[&[TrackingNumber, EventTime, EventText]],
         Figure::PlannedRisk => &[&[Destination, HsCode]],
+        Figure::DemandHistory => &[&[OrderDate, Quantity]],
+        Figure::SkuForecast => &[&[OrderDate, Quantity, Sku]],
+        Figure::Revenue => &[&[OrderDate, Quantity, UnitPrice]],
+        Figure::StockPosition => &[&[Sku, OnHand]],
+        Figure::WarehouseVolume => &[&[Sku, OnHand, UnitVolume]],
+        Figure::WarehouseCapacity => &[&[Warehouse, CapacityUnits], &[Warehouse, CapacityVolume]],
+        Figure::InboundArrivals => &[&[Sku, Quantity, Eta], &[Sku, Quantity, ShipDate]],
+        Figure::NearDuplicates => &[&[Title]],
+        Figure::PriceWar => &[&[Title, Price, Seller]],
+        Figure::SalesOpportunity => &[&[Title, Price, UnitsSold]],
+        Figure::PriceTrend => &[&[ListingId, PriceDate, Price]],
     }
 }
 
@@ -75,6 +97,12 @@ pub fn figures(kind: DatasetKind) -> &'static [Figure] {
         ],
         DatasetKind::TrackingEvents => &[Figure::TransitLegs, Figure::CustomsFromEvents],
         DatasetKind::PlannedShipments => &[Figure::PlannedRisk],
+        DatasetKind::Orders => &[Figure::DemandHistory, Figure::SkuForecast, Figure::Revenue],
+        DatasetKind::Inventory => &[Figure::StockPosition, Figure::WarehouseVolume],
+        DatasetKind::Capacity => &[Figure::WarehouseCapacity],
+        DatasetKind::Inbound => &[Figure::InboundArrivals],
+        DatasetKind::Listings => &[Figure::NearDuplicates, Figure::PriceWar, Figure::SalesOpportunity],
+        DatasetKind::PriceHistory => &[Figure::PriceTrend],
     }
 }
 
@@ -119,6 +147,20 @@ pub fn is_usable(mapping: &Mapping) -> bool {
             mapping.has(Field::TrackingNumber) && mapping.has(Field::EventTime) && mapping.has(Field::EventText)
         }
         DatasetKind::PlannedShipments => mapping.has(Field::Destination) && mapping.has(Field::HsCode),
+        DatasetKind::Orders => mapping.has(Field::OrderDate) && mapping.has(Field::Quantity),
+        DatasetKind::Inventory => mapping.has(Field::Sku) && mapping.has(Field::OnHand),
+        DatasetKind::Capacity => {
+            mapping.has(Field::Warehouse) && (mapping.has(Field::CapacityUnits) || mapping.has(Field::CapacityVolume))
+        }
+        DatasetKind::Inbound => {
+            mapping.has(Field::Sku)
+                && mapping.has(Field::Quantity)
+                && (mapping.has(Field::Eta) || mapping.has(Field::ShipDate))
+        }
+        DatasetKind::Listings => mapping.has(Field::Title),
+        DatasetKind::PriceHistory => {
+            mapping.has(Field::ListingId) && mapping.has(Field::PriceDate) && mapping.has(Field::Price)
+        }
     }
 }
 

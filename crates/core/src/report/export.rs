@@ -398,5 +398,7 @@ fn template_label(field: crate::mapping::Field) -> Label {
         EventText => ("Event", "轨迹描述"),
         EventLocation => ("Location", "地点"),
         EventCode => ("Status Code", "状态码"),
+        // Only the shipments template exists; other kinds use their own field names.
+        other => (other.as_str(), other.as_str()),
     }
 }

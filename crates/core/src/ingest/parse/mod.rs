@@ -1,5 +1,6 @@
 //! Typed reading of single cells: dates, numbers, money and promised delivery times.
 
 pub mod date;
+pub mod flag;
 pub mod number;
 pub mod promise;
