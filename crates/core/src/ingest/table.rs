@@ -165,7 +165,7 @@ impl Table {
 
 /// Per-field reading state while records stream in.
 enum Builder {
-    Dates { raw: Vec<Option<RawDate>>, profile: DateColumnProfile },
+    Dates { raw: Vec<Option<RawDate>>, profile: Box<DateColumnProfile> },
     Numbers(Vec<f64>),
     Money { col: MoneyColumn, slots: HashMap<Currency, u8> },
     Text(Dict),
@@ -249,7 +249,7 @@ impl TableLoader {
         let builders = plans
             .iter()
             .map(|p| match p.kind {
-                ValueKind::Date => Builder::Dates { raw: Vec::new(), profile: DateColumnProfile::default() },
+                ValueKind::Date => Builder::Dates { raw: Vec::new(), profile: Box::default() },
                 ValueKind::Number => Builder::Numbers(Vec::new()),
                 ValueKind::Money => Builder::Money {
                     col: MoneyColumn { currencies: vec![mapping.options.currency], ..MoneyColumn::default() },

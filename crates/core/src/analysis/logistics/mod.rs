@@ -402,7 +402,7 @@ fn compare(
         }
     };
     let mut groups: Vec<GroupComparison> = per.iter().map(|(k, (pa, pb))| to_cmp(k, pa, pb)).collect();
-    groups.sort_by(|x, y| (y.a.shipments + y.b.shipments).cmp(&(x.a.shipments + x.b.shipments)));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.a.shipments + g.b.shipments));
     Comparison { a, b, overall: to_cmp(&[MISSING; 4], &all.0, &all.1), groups }
 }
 
