@@ -8,6 +8,7 @@ use crate::ingest::parse::date::{
 };
 use crate::ingest::parse::number::{read_money, read_number, Currency, DecimalSeparator};
 use crate::ingest::parse::promise::{read_promise_days, PromiseDays};
+use crate::ingest::parse::trim;
 use crate::ingest::quality::{
     Convention, QualityReport, RejectReason, Rejection, UnknownValue, WarningKind, WarningLog,
 };
@@ -284,13 +285,13 @@ impl TableLoader {
 
     /// Reads one record; `row` is where it starts in the file.
     pub fn push(&mut self, row: u64, fields: &[&str]) {
-        if fields.iter().all(|f| f.trim().is_empty()) {
+        if fields.iter().all(|f| trim(f).is_empty()) {
             self.quality.rows_blank += 1;
             return;
         }
         self.quality.rows_read += 1;
 
-        let filled = fields.iter().rposition(|f| !f.trim().is_empty()).map_or(0, |i| i + 1);
+        let filled = fields.iter().rposition(|f| !trim(f).is_empty()).map_or(0, |i| i + 1);
         if filled > self.header_len {
             self.quality.rejections.push(Rejection {
                 row,
@@ -310,7 +311,7 @@ impl TableLoader {
 
         self.scratch.clear();
         for plan in &self.plans {
-            let raw = fields.get(plan.source).map_or("", |f| f.trim());
+            let raw = fields.get(plan.source).map_or("", |f| trim(f));
             let parsed = if raw.is_empty() { Ok(Parsed::Empty) } else { parse_cell(plan.kind, raw, self.decimal) };
             match parsed {
                 Ok(p) => self.scratch.push(p),
@@ -334,7 +335,7 @@ impl TableLoader {
         }
 
         for ((plan, builder), parsed) in self.plans.iter().zip(&mut self.builders).zip(&self.scratch) {
-            let text = fields.get(plan.source).map_or("", |f| f.trim());
+            let text = fields.get(plan.source).map_or("", |f| trim(f));
             commit(builder, *parsed, text);
         }
         self.rows.push(row);

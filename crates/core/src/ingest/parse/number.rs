@@ -61,7 +61,7 @@ impl Currency {
     /// ```
     pub fn parse_code(s: &str) -> Option<Currency> {
         let mut buf = [0u8; 16];
-        let b = normalise(s.trim(), &mut buf)?;
+        let b = normalise(super::trim(s), &mut buf)?;
         match currency_prefix(b) {
             Some((currency, len)) if len == b.len() => Some(currency),
             _ => None,
@@ -115,7 +115,7 @@ pub fn read_number(s: &str, decimal: DecimalSeparator) -> Result<f64, NumberErro
 /// assert_eq!(read_money("12.50", Dot), Ok((12.5, None)));
 /// ```
 pub fn read_money(s: &str, decimal: DecimalSeparator) -> Result<(f64, Option<Currency>), NumberError> {
-    let s = s.trim();
+    let s = super::trim(s);
     if s.is_empty() {
         return Err(NumberError::Empty);
     }

@@ -41,8 +41,8 @@ pub enum PromiseError {
 /// assert!(read_promise_days("-5").is_err());
 /// ```
 pub fn read_promise_days(s: &str) -> Result<PromiseDays, PromiseError> {
-    let s = s.trim();
-    let s = s.strip_prefix('\'').unwrap_or(s).trim();
+    let s = super::trim(s);
+    let s = super::trim(s.strip_prefix('\'').unwrap_or(s));
     if s.is_empty() {
         return Err(PromiseError::Empty);
     }
