@@ -475,6 +475,8 @@ fn commit(builder: &mut Builder, parsed: Parsed, text: &str) {
         Builder::HsCodes(s) => {
             if matches!(parsed, Parsed::Empty) {
                 s.push("");
+            } else if text.bytes().all(|b| b.is_ascii_digit()) {
+                s.push(text);
             } else {
                 let digits: String = text.chars().filter(char::is_ascii_digit).collect();
                 s.push(&digits);
