@@ -12,8 +12,10 @@ use crate::model::dict::MISSING;
 use crate::model::{Date, FxTable, Shipments};
 use accumulate::{GroupAcc, MonthAcc};
 use keys::{Interner, Key, KeyMaker};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
 
 /// An inclusive range of ship dates; open ends mean "from the start" / "to the end".
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -182,27 +184,43 @@ pub fn analyse(datasets: &[&Shipments], settings: &LogisticsSettings) -> Logisti
     let mut interner = Interner::default();
     let makers: Vec<KeyMaker> = datasets.iter().map(|s| KeyMaker::new(s, &group_by, &mut interner)).collect();
 
-    let mut groups: HashMap<Key, GroupAcc> = HashMap::new();
+    // One pass over the rows: each row's group (kept for the trends) and the group totals.
+    let mut index: FxHashMap<Key, u32> = FxHashMap::default();
+    let mut accs: Vec<(Key, GroupAcc)> = Vec::new();
+    let mut group_of: Vec<Vec<u32>> = Vec::with_capacity(datasets.len());
     let mut filtered_out = 0;
     for (d, s) in datasets.iter().enumerate() {
+        let mut rows_group = Vec::with_capacity(s.len());
         for i in 0..s.len() {
             if !settings.ship_dates.contains(s.shipped_on[i]) {
                 filtered_out += 1;
+                rows_group.push(NO_GROUP);
                 continue;
             }
             let key = makers[d].key(s, i);
-            groups.entry(key).or_default().add(s, d as u32, i, &settings.fx);
+            let g = *index.entry(key).or_insert_with(|| {
+                accs.push((key, GroupAcc::default()));
+                (accs.len() - 1) as u32
+            });
+            accs[g as usize].1.add(s, d as u32, i, &settings.fx);
+            rows_group.push(g);
         }
+        group_of.push(rows_group);
     }
 
     let mut overall_acc = GroupAcc::default();
-    for acc in groups.values() {
+    for (_, acc) in &accs {
         overall_acc.merge(acc);
     }
-    let mut ordered: Vec<(Key, GroupAcc)> = groups.into_iter().collect();
-    ordered.sort_by(|a, b| {
-        b.1.shipments.cmp(&a.1.shipments).then_with(|| label(&interner, &a.0).cmp(&label(&interner, &b.0)))
-    });
+    // Largest first, then by label; each label is built once, not per comparison.
+    let mut order: Vec<usize> = (0..accs.len()).collect();
+    order.sort_by_cached_key(|&g| (Reverse(accs[g].1.shipments), label(&interner, &accs[g].0), accs[g].0));
+    let mut rank = vec![0; accs.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g] = r;
+    }
+    let mut slots: Vec<Option<(Key, GroupAcc)>> = accs.into_iter().map(Some).collect();
+    let ordered: Vec<(Key, GroupAcc)> = order.iter().filter_map(|&g| slots[g].take()).collect();
 
     let (stuck_total, stuck, stuck_per_group) = find_stuck(datasets, &ordered, &interner, reference_date);
     let mut overall = GroupStats::from_acc(&overall_acc);
@@ -221,7 +239,8 @@ pub fn analyse(datasets: &[&Shipments], settings: &LogisticsSettings) -> Logisti
     let group_histograms = ordered.iter().map(|(_, acc)| acc.transit.counts().to_vec()).collect();
 
     let top: Vec<Key> = ordered.iter().take(TREND_GROUPS).map(|(k, _)| *k).collect();
-    let (trend, group_trends) = monthly_trends(datasets, &makers, settings, &top, &interner);
+    let top_of_group: Vec<Option<usize>> = rank.iter().map(|&r| (r < TREND_GROUPS).then_some(r)).collect();
+    let (trend, group_trends) = monthly_trends(datasets, &group_of, &top_of_group, settings, &top, &interner);
 
     let comparison = settings.compare.map(|(a, b)| compare(datasets, &makers, settings, a, b, &interner));
 
@@ -313,18 +332,23 @@ fn find_stuck(
     (total, listed, per_group)
 }
 
+/// A row left out by the ship-date filter.
+const NO_GROUP: u32 = u32::MAX;
+
+/// Month by month, overall and for the `top` groups; `group_of` holds each row's group
+/// (or [`NO_GROUP`]) and `top_of_group` the trend slot of each group.
 fn monthly_trends(
     datasets: &[&Shipments],
-    makers: &[KeyMaker],
+    group_of: &[Vec<u32>],
+    top_of_group: &[Option<usize>],
     settings: &LogisticsSettings,
     top: &[Key],
     interner: &Interner,
 ) -> (Vec<MonthStats>, Vec<GroupTrend>) {
-    let mut overall: BTreeMap<Date, MonthAcc> = BTreeMap::new();
-    let mut per_group: Vec<BTreeMap<Date, MonthAcc>> = vec![BTreeMap::new(); top.len()];
-    let top_index: HashMap<Key, usize> = top.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-    for (d, s) in datasets.iter().enumerate() {
-        for i in 0..s.len() {
+    let mut overall: FxHashMap<Date, MonthAcc> = FxHashMap::default();
+    let mut per_group: Vec<FxHashMap<Date, MonthAcc>> = vec![FxHashMap::default(); top.len()];
+    for (s, groups) in datasets.iter().zip(group_of) {
+        for (i, &g) in groups.iter().enumerate() {
             let Some(shipped) = s.shipped_on[i] else { continue };
             if !settings.ship_dates.contains(Some(shipped)) {
                 continue;
@@ -337,12 +361,15 @@ fn monthly_trends(
                 }
             };
             add(overall.entry(month).or_default());
-            if let Some(&g) = top_index.get(&makers[d].key(s, i)) {
-                add(per_group[g].entry(month).or_default());
+            if let Some(slot) = top_of_group.get(g as usize).copied().flatten() {
+                add(per_group[slot].entry(month).or_default());
             }
         }
     }
-    let months = |m: &BTreeMap<Date, MonthAcc>| m.iter().map(|(start, acc)| acc.stats(*start)).collect::<Vec<_>>();
+    let months = |m: &FxHashMap<Date, MonthAcc>| {
+        let sorted: BTreeMap<&Date, &MonthAcc> = m.iter().collect();
+        sorted.into_iter().map(|(start, acc)| acc.stats(*start)).collect::<Vec<_>>()
+    };
     let trends = top
         .iter()
         .zip(&per_group)
@@ -369,7 +396,7 @@ fn compare(
     b: DateRange,
     interner: &Interner,
 ) -> Comparison {
-    let mut per: HashMap<Key, (GroupAcc, GroupAcc)> = HashMap::new();
+    let mut per: FxHashMap<Key, (GroupAcc, GroupAcc)> = FxHashMap::default();
     let mut all = (GroupAcc::default(), GroupAcc::default());
     for (d, s) in datasets.iter().enumerate() {
         for i in 0..s.len() {
@@ -410,7 +437,7 @@ fn scorecards(datasets: &[&Shipments], settings: &LogisticsSettings) -> Vec<Scor
     let mut interner = Interner::default();
     let fields = [GroupField::Destination, GroupField::Carrier, GroupField::Service];
     let makers: Vec<KeyMaker> = datasets.iter().map(|s| KeyMaker::new(s, &fields, &mut interner)).collect();
-    let mut accs: HashMap<Key, (u64, DayCounts, u64, u64)> = HashMap::new();
+    let mut accs: FxHashMap<Key, (u64, DayCounts, u64, u64)> = FxHashMap::default();
     for (d, s) in datasets.iter().enumerate() {
         for i in 0..s.len() {
             if !settings.ship_dates.contains(s.shipped_on[i]) {
