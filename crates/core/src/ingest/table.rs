@@ -118,8 +118,8 @@ impl Table {
     }
 
     pub fn warn(&mut self, i: usize, kind: WarningKind, field: Option<Field>, value: &str) {
-        let column = field.and_then(|f| self.headers.get(&f).cloned());
-        self.warnings.add(kind, column.as_deref(), field, self.rows[i], value);
+        let column = field.and_then(|f| self.headers.get(&f)).map(String::as_str);
+        self.warnings.add(kind, column, field, self.rows[i], value);
     }
 
     /// Removes rejected rows from every column and settles the counts.
