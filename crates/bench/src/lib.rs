@@ -148,4 +148,14 @@ mod tests {
         assert_eq!(keys, vec![("09", "US", 2), ("85", "BR", 1), ("85", "US", 1)]);
         assert_eq!(chapters[0].3, 0.5);
     }
+
+    #[test]
+    fn the_warm_up_sample_loads_in_full() {
+        let csv = harness::sample_csv(500);
+        let clock = || 0.0;
+        let out = run_pipeline("s.csv", &mut MemorySource(csv.as_bytes()), None, &clock, &mut |_| {}).unwrap();
+        assert_eq!((out.rows_read, out.rows_used), (500, 500));
+        assert!(out.mapped_by_bench.is_empty() || out.mapped_by_bench == ["status=customs_outcome"]);
+        assert!(!out.harness.by_dest_carrier.is_empty());
+    }
 }
