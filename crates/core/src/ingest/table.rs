@@ -283,6 +283,27 @@ impl TableLoader {
         self.quality.rows_read
     }
 
+    /// Makes room for about `rows` rows in all, so that the columns of a large file are not
+    /// grown by doubling: each doubling copies the column and, for a moment, holds it twice,
+    /// and the last one can leave it nearly half empty.
+    pub fn reserve_rows(&mut self, rows: usize) {
+        let more = rows.saturating_sub(self.rows.len());
+        self.rows.reserve_exact(more);
+        for builder in &mut self.builders {
+            match builder {
+                Builder::Dates { raw, .. } => raw.reserve_exact(more),
+                Builder::Numbers(v) => v.reserve_exact(more),
+                Builder::Money { col, .. } => {
+                    col.amounts.reserve_exact(more);
+                    col.currency_of.reserve_exact(more);
+                }
+                Builder::Text(d) | Builder::Countries(d) => d.reserve(more),
+                Builder::Ids(s) | Builder::HsCodes(s) => s.reserve(more),
+                Builder::Promises(v) => v.reserve_exact(more),
+            }
+        }
+    }
+
     /// Reads one record; `row` is where it starts in the file.
     pub fn push(&mut self, row: u64, fields: &[&str]) {
         if fields.iter().all(|f| trim(f).is_empty()) {

@@ -46,6 +46,11 @@ impl Dict {
         self.codes.push(code);
     }
 
+    /// Makes room for `rows` more rows.
+    pub fn reserve(&mut self, rows: usize) {
+        self.codes.reserve_exact(rows);
+    }
+
     pub fn push_code(&mut self, code: u32) {
         self.codes.push(code);
     }
@@ -93,6 +98,14 @@ impl StrColumn {
     pub fn push(&mut self, value: &str) {
         self.bytes.push_str(value);
         self.ends.push(self.bytes.len() as u32);
+    }
+
+    /// Makes room for `rows` more rows as long as the rows so far.
+    pub fn reserve(&mut self, rows: usize) {
+        self.ends.reserve_exact(rows);
+        if let Some(per_row) = self.bytes.len().checked_div(self.ends.len()) {
+            self.bytes.reserve_exact(rows * (per_row + 1));
+        }
     }
 
     pub fn len(&self) -> usize {
