@@ -8,6 +8,7 @@ use crate::ingest::parse::date::{
 };
 use crate::ingest::parse::number::{read_money, read_number, Currency, DecimalSeparator};
 use crate::ingest::parse::promise::{read_promise_days, PromiseDays};
+use crate::ingest::parse::trim;
 use crate::ingest::quality::{
     Convention, QualityReport, RejectReason, Rejection, UnknownValue, WarningKind, WarningLog,
 };
@@ -139,8 +140,8 @@ impl Table {
     }
 
     pub fn warn(&mut self, i: usize, kind: WarningKind, field: Option<Field>, value: &str) {
-        let column = field.and_then(|f| self.headers.get(&f).cloned());
-        self.warnings.add(kind, column.as_deref(), field, self.rows[i], value);
+        let column = field.and_then(|f| self.headers.get(&f)).map(String::as_str);
+        self.warnings.add(kind, column, field, self.rows[i], value);
     }
 
     /// Removes rejected rows from every column and settles the counts.
@@ -308,15 +309,36 @@ impl TableLoader {
         self.quality.rows_read
     }
 
+    /// Makes room for about `rows` rows in all, so that the columns of a large file are not
+    /// grown by doubling: each doubling copies the column and, for a moment, holds it twice,
+    /// and the last one can leave it nearly half empty.
+    pub fn reserve_rows(&mut self, rows: usize) {
+        let more = rows.saturating_sub(self.rows.len());
+        self.rows.reserve_exact(more);
+        for builder in &mut self.builders {
+            match builder {
+                Builder::Dates { raw, .. } => raw.reserve_exact(more),
+                Builder::Numbers(v) => v.reserve_exact(more),
+                Builder::Money { col, .. } => {
+                    col.amounts.reserve_exact(more);
+                    col.currency_of.reserve_exact(more);
+                }
+                Builder::Text(d) | Builder::Countries(d) => d.reserve(more),
+                Builder::Ids(s) | Builder::HsCodes(s) => s.reserve(more),
+                Builder::Promises(v) => v.reserve_exact(more),
+            }
+        }
+    }
+
     /// Reads one record; `row` is where it starts in the file.
     pub fn push(&mut self, row: u64, fields: &[&str]) {
-        if fields.iter().all(|f| f.trim().is_empty()) {
+        if fields.iter().all(|f| trim(f).is_empty()) {
             self.quality.rows_blank += 1;
             return;
         }
         self.quality.rows_read += 1;
 
-        let filled = fields.iter().rposition(|f| !f.trim().is_empty()).map_or(0, |i| i + 1);
+        let filled = fields.iter().rposition(|f| !trim(f).is_empty()).map_or(0, |i| i + 1);
         if filled > self.header_len {
             self.quality.rejections.push(Rejection {
                 row,
@@ -336,7 +358,7 @@ impl TableLoader {
 
         self.scratch.clear();
         for plan in &self.plans {
-            let raw = fields.get(plan.source).map_or("", |f| f.trim());
+            let raw = fields.get(plan.source).map_or("", |f| trim(f));
             let parsed = if raw.is_empty() { Ok(Parsed::Empty) } else { parse_cell(plan.kind, raw, self.decimal) };
             match parsed {
                 Ok(p) => self.scratch.push(p),
@@ -360,7 +382,7 @@ impl TableLoader {
         }
 
         for ((plan, builder), parsed) in self.plans.iter().zip(&mut self.builders).zip(&self.scratch) {
-            let text = fields.get(plan.source).map_or("", |f| f.trim());
+            let text = fields.get(plan.source).map_or("", |f| trim(f));
             commit(builder, *parsed, text);
         }
         self.rows.push(row);
@@ -510,6 +532,8 @@ fn commit(builder: &mut Builder, parsed: Parsed, text: &str) {
         Builder::HsCodes(s) => {
             if matches!(parsed, Parsed::Empty) {
                 s.push("");
+            } else if text.bytes().all(|b| b.is_ascii_digit()) {
+                s.push(text);
             } else {
                 let digits: String = text.chars().filter(char::is_ascii_digit).collect();
                 s.push(&digits);

@@ -3,7 +3,7 @@
 //! Carrier, service and country columns repeat a handful of values over a million rows;
 //! storing `u32` codes keeps memory near four bytes a row and makes grouping a lookup.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The code of a missing (empty) value.
 pub const MISSING: u32 = u32::MAX;
@@ -15,7 +15,10 @@ pub struct Dict {
     pub codes: Vec<u32>,
     /// The distinct values, indexed by code.
     pub values: Vec<String>,
-    index: HashMap<String, u32>,
+    /// Looked up with the borrowed cell text on every row, so it hashes with FxHash: a few
+    /// nanoseconds for a short text where SipHash takes several times that. The text is the
+    /// user's own file, so hash flooding is no concern.
+    index: FxHashMap<String, u32>,
 }
 
 impl Dict {
@@ -41,6 +44,11 @@ impl Dict {
             None => MISSING,
         };
         self.codes.push(code);
+    }
+
+    /// Makes room for `rows` more rows.
+    pub fn reserve(&mut self, rows: usize) {
+        self.codes.reserve_exact(rows);
     }
 
     pub fn push_code(&mut self, code: u32) {
@@ -90,6 +98,14 @@ impl StrColumn {
     pub fn push(&mut self, value: &str) {
         self.bytes.push_str(value);
         self.ends.push(self.bytes.len() as u32);
+    }
+
+    /// Makes room for `rows` more rows as long as the rows so far.
+    pub fn reserve(&mut self, rows: usize) {
+        self.ends.reserve_exact(rows);
+        if let Some(per_row) = self.bytes.len().checked_div(self.ends.len()) {
+            self.bytes.reserve_exact(rows * (per_row + 1));
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -6,7 +6,9 @@ use crate::ingest::table::{Column, MoneyColumn, Table};
 use crate::mapping::{Field, WeightUnit};
 use crate::model::dict::{Dict, StrColumn};
 use crate::model::Date;
-use std::collections::HashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 
 /// Parcels, one per index; every column has the same length. Text columns that were not
 /// mapped are empty dictionaries of missing codes, so analyses need no special cases.
@@ -101,19 +103,29 @@ impl Shipments {
     /// no ship date and no transit days, a delivery before the shipment, negative transit.
     /// Rows with transit over a year, dates after `today`, or repeated tracking numbers are
     /// kept and flagged.
+    ///
+    /// The columns and row numbers move into the shipments (a million-row table is not
+    /// copied); the table comes back with its quality ledger and warnings only.
     pub fn from_table(mut table: Table, today: Option<Date>) -> (Shipments, Table) {
         let n = table.len();
-        let shipped = table.dates(Field::ShipDate).cloned().unwrap_or_else(|| vec![None; n]);
-        let delivered = table.dates(Field::DeliveredDate).cloned().unwrap_or_else(|| vec![None; n]);
-        let given_transit = table.numbers(Field::TransitDays).cloned();
-        let promised_date = table.dates(Field::PromisedDate).cloned();
-        let promised_days = table.promises(Field::PromisedDays).cloned().unwrap_or_else(|| vec![None; n]);
+        let shipped = take_dates(&mut table, Field::ShipDate).unwrap_or_else(|| vec![None; n]);
+        let mut delivered_on = take_dates(&mut table, Field::DeliveredDate).unwrap_or_else(|| vec![None; n]);
+        let given_transit = match table.take(Field::TransitDays) {
+            Some(Column::Numbers(v)) => Some(v),
+            _ => None,
+        };
+        let promised_date = take_dates(&mut table, Field::PromisedDate);
+        let promised_days = match table.take(Field::PromisedDays) {
+            Some(Column::Promises(v)) => v,
+            _ => vec![None; n],
+        };
 
         let mut transit = vec![None; n];
-        let mut delivered_on = delivered.clone();
         for i in 0..n {
             let given = given_transit.as_ref().map(|t| t[i]).filter(|x| !x.is_nan());
-            match (shipped[i], delivered[i], given) {
+            // As read: `delivered_on` may be filled in from the transit days below.
+            let delivered = delivered_on[i];
+            match (shipped[i], delivered, given) {
                 (Some(s), Some(d), _) => {
                     if d < s {
                         table.reject(
@@ -152,7 +164,7 @@ impl Shipments {
                 }
             }
             if let Some(today) = today {
-                for (field, date) in [(Field::ShipDate, shipped[i]), (Field::DeliveredDate, delivered[i])] {
+                for (field, date) in [(Field::ShipDate, shipped[i]), (Field::DeliveredDate, delivered)] {
                     if let Some(d) = date.filter(|d| *d > today) {
                         table.warn(i, WarningKind::FutureDate, Some(field), &d.to_string());
                     }
@@ -183,14 +195,16 @@ impl Shipments {
         s.mapped.sort();
         let keep: Vec<bool> = (0..n).map(|i| table.is_kept(i)).collect();
         table.compact();
-        for v in [&mut s.shipped_on, &mut s.delivered_on, &mut s.due_on] {
-            crate::model::dict::retain_by_mask(v, &keep);
+        if keep.contains(&false) {
+            for v in [&mut s.shipped_on, &mut s.delivered_on, &mut s.due_on] {
+                crate::model::dict::retain_by_mask(v, &keep);
+            }
+            crate::model::dict::retain_by_mask(&mut s.transit_days, &keep);
+            crate::model::dict::retain_by_mask(&mut s.promised_days, &keep);
         }
-        crate::model::dict::retain_by_mask(&mut s.transit_days, &keep);
-        crate::model::dict::retain_by_mask(&mut s.promised_days, &keep);
+        drop(keep);
 
         let rows = table.len();
-        s.rows = table.rows.clone();
         s.tracking = take_ids(&mut table, Field::TrackingNumber, rows);
         s.order_id = take_ids(&mut table, Field::OrderId, rows);
         s.hs_code = take_ids(&mut table, Field::HsCode, rows);
@@ -228,6 +242,8 @@ impl Shipments {
             _ => vec![f64::NAN; rows],
         };
         flag_duplicate_tracking(&s, &mut table);
+        // Warnings are all given: the row numbers can move too.
+        s.rows = std::mem::take(&mut table.rows);
         (s, table)
     }
 
@@ -253,6 +269,13 @@ impl Shipments {
 
 fn format_days(days: f64) -> String {
     format!("{days}")
+}
+
+fn take_dates(table: &mut Table, field: Field) -> Option<Vec<Option<Date>>> {
+    match table.take(field) {
+        Some(Column::Dates(v)) => Some(v),
+        _ => None,
+    }
 }
 
 fn take_ids(table: &mut Table, field: Field, rows: usize) -> StrColumn {
@@ -289,16 +312,53 @@ fn flag_duplicate_tracking(s: &Shipments, table: &mut Table) {
     if !s.has(Field::TrackingNumber) {
         return;
     }
-    let mut first_seen: HashMap<&str, usize> = HashMap::with_capacity(s.len());
-    for i in 0..s.len() {
-        let t = s.tracking.get(i);
-        if t.is_empty() {
-            continue;
-        }
-        if first_seen.insert(t, i).is_some() {
-            table.warn(i, WarningKind::DuplicateTracking, Some(Field::TrackingNumber), t);
+    for i in repeated_rows(&s.tracking) {
+        table.warn(i, WarningKind::DuplicateTracking, Some(Field::TrackingNumber), s.tracking.get(i));
+    }
+}
+
+/// The rows whose (non-empty) value was already on an earlier row, in row order.
+///
+/// One hash set over a million rows costs a cache miss per row (~100 ms). Instead each
+/// value is hashed once, the (hash, row) pairs are bucketed by 8 bits of the hash (a
+/// counting sort, so row order holds within a bucket), and each bucket gets its own small
+/// set of row numbers, which stays in the cache; texts are only read back to compare two
+/// with the same hash.
+fn repeated_rows(column: &StrColumn) -> Vec<usize> {
+    const BUCKET_BITS: u32 = 8;
+    // Not the top bits: the set uses those to tell entries apart before comparing texts.
+    let bucket = |h: u64| ((h >> 40) & ((1 << BUCKET_BITS) - 1)) as usize;
+    // Hashing is cheap next to memory: hash twice rather than keep 8 bytes a row.
+    let hashed =
+        || column.iter().enumerate().filter(|(_, t)| !t.is_empty()).map(|(i, t)| (FxBuildHasher.hash_one(t), i));
+    let mut starts = vec![0usize; (1 << BUCKET_BITS) + 1];
+    for (h, _) in hashed() {
+        starts[bucket(h) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    let mut pairs = vec![(0u64, 0u32); starts[starts.len() - 1]];
+    let mut next = starts.clone();
+    for (h, i) in hashed() {
+        pairs[next[bucket(h)]] = (h, i as u32);
+        next[bucket(h)] += 1;
+    }
+    let mut repeated = Vec::new();
+    let mut seen: HashTable<(u64, u32)> = HashTable::new();
+    for b in starts.windows(2) {
+        seen.clear();
+        for &(h, i) in &pairs[b[0]..b[1]] {
+            let same = |&(hj, j): &(u64, u32)| hj == h && column.get(j as usize) == column.get(i as usize);
+            if seen.find(h, same).is_some() {
+                repeated.push(i as usize);
+            } else {
+                seen.insert_unique(h, (h, i), |&(hj, _)| hj);
+            }
         }
     }
+    repeated.sort_unstable();
+    repeated
 }
 
 #[cfg(test)]
@@ -371,5 +431,20 @@ mod tests {
         let kinds: Vec<_> = t.warnings.clone().into_vec().iter().map(|w| w.kind).collect();
         assert!(kinds.contains(&WarningKind::TransitOver365));
         assert!(kinds.contains(&WarningKind::FutureDate));
+    }
+
+    #[test]
+    fn repeated_values_are_found_in_row_order_after_their_first_row() {
+        let mut c = StrColumn::default();
+        let values: Vec<String> = (0..5000).map(|i| format!("LP{:05}", (i * 7919) % 3000)).collect();
+        for v in &values {
+            c.push(v);
+        }
+        c.push("");
+        c.push("");
+        let mut first = std::collections::HashSet::new();
+        let expected: Vec<usize> = (0..values.len()).filter(|&i| !first.insert(&values[i])).collect();
+        assert_eq!(repeated_rows(&c), expected);
+        assert_eq!(expected.len(), 2000);
     }
 }

@@ -8,12 +8,14 @@ pub use accumulate::{GroupStats, MonthStats, SMALL_SAMPLE};
 pub use keys::GroupField;
 
 use crate::analysis::stats::{DayCounts, Rate};
-use crate::model::dict::MISSING;
+use crate::model::dict::{Dict, MISSING};
 use crate::model::{Date, FxTable, Shipments};
 use accumulate::{GroupAcc, MonthAcc};
 use keys::{Interner, Key, KeyMaker};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
 
 /// An inclusive range of ship dates; open ends mean "from the start" / "to the end".
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -182,27 +184,49 @@ pub fn analyse(datasets: &[&Shipments], settings: &LogisticsSettings) -> Logisti
     let mut interner = Interner::default();
     let makers: Vec<KeyMaker> = datasets.iter().map(|s| KeyMaker::new(s, &group_by, &mut interner)).collect();
 
-    let mut groups: HashMap<Key, GroupAcc> = HashMap::new();
+    // One pass over the rows: each row's group (kept for the trends) and the group totals.
+    let mut index: FxHashMap<Key, u32> = FxHashMap::default();
+    let mut accs: Vec<(Key, GroupAcc)> = Vec::new();
+    let mut group_of: Vec<Vec<u32>> = Vec::with_capacity(datasets.len());
     let mut filtered_out = 0;
     for (d, s) in datasets.iter().enumerate() {
+        let mut flat = FlatGroups::new(s, &group_by);
+        let mut rows_group = Vec::with_capacity(s.len());
         for i in 0..s.len() {
             if !settings.ship_dates.contains(s.shipped_on[i]) {
                 filtered_out += 1;
+                rows_group.push(NO_GROUP);
                 continue;
             }
-            let key = makers[d].key(s, i);
-            groups.entry(key).or_default().add(s, d as u32, i, &settings.fx);
+            let known = flat.get(i);
+            let g = known.unwrap_or_else(|| {
+                let key = makers[d].key(s, i);
+                let g = *index.entry(key).or_insert_with(|| {
+                    accs.push((key, GroupAcc::default()));
+                    (accs.len() - 1) as u32
+                });
+                flat.set(i, g);
+                g
+            });
+            accs[g as usize].1.add(s, d as u32, i, &settings.fx);
+            rows_group.push(g);
         }
+        group_of.push(rows_group);
     }
 
     let mut overall_acc = GroupAcc::default();
-    for acc in groups.values() {
+    for (_, acc) in &accs {
         overall_acc.merge(acc);
     }
-    let mut ordered: Vec<(Key, GroupAcc)> = groups.into_iter().collect();
-    ordered.sort_by(|a, b| {
-        b.1.shipments.cmp(&a.1.shipments).then_with(|| label(&interner, &a.0).cmp(&label(&interner, &b.0)))
-    });
+    // Largest first, then by label; each label is built once, not per comparison.
+    let mut order: Vec<usize> = (0..accs.len()).collect();
+    order.sort_by_cached_key(|&g| (Reverse(accs[g].1.shipments), label(&interner, &accs[g].0), accs[g].0));
+    let mut rank = vec![0; accs.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g] = r;
+    }
+    let mut slots: Vec<Option<(Key, GroupAcc)>> = accs.into_iter().map(Some).collect();
+    let ordered: Vec<(Key, GroupAcc)> = order.iter().filter_map(|&g| slots[g].take()).collect();
 
     let (stuck_total, stuck, stuck_per_group) = find_stuck(datasets, &ordered, &interner, reference_date);
     let mut overall = GroupStats::from_acc(&overall_acc);
@@ -221,9 +245,11 @@ pub fn analyse(datasets: &[&Shipments], settings: &LogisticsSettings) -> Logisti
     let group_histograms = ordered.iter().map(|(_, acc)| acc.transit.counts().to_vec()).collect();
 
     let top: Vec<Key> = ordered.iter().take(TREND_GROUPS).map(|(k, _)| *k).collect();
-    let (trend, group_trends) = monthly_trends(datasets, &makers, settings, &top, &interner);
+    let top_of_group: Vec<Option<usize>> = rank.iter().map(|&r| (r < TREND_GROUPS).then_some(r)).collect();
+    let (trend, group_trends) = monthly_trends(datasets, &group_of, &top_of_group, settings, &top, &interner);
 
     let comparison = settings.compare.map(|(a, b)| compare(datasets, &makers, settings, a, b, &interner));
+    let scorecards = scorecards(datasets, settings, &group_by, &ordered, &interner);
 
     LogisticsReport {
         reference_date,
@@ -237,7 +263,7 @@ pub fn analyse(datasets: &[&Shipments], settings: &LogisticsSettings) -> Logisti
         group_histograms,
         trend,
         group_trends,
-        scorecards: scorecards(datasets, settings),
+        scorecards,
         stuck_total,
         stuck,
         comparison,
@@ -313,36 +339,90 @@ fn find_stuck(
     (total, listed, per_group)
 }
 
+/// A row left out by the ship-date filter.
+const NO_GROUP: u32 = u32::MAX;
+
+/// The group of each combination of one dataset's dictionary codes, in a flat table filled
+/// as combinations are met: a multiply-add per row instead of building and hashing the key.
+/// Used when the combinations are few enough (they nearly always are: a few destinations ×
+/// carriers × services); otherwise every lookup misses and the caller hashes the key.
+struct FlatGroups<'s> {
+    columns: Vec<&'s Dict>,
+    table: Vec<u32>,
+}
+
+impl<'s> FlatGroups<'s> {
+    const MAX_COMBINATIONS: usize = 1 << 20;
+
+    fn new(s: &'s Shipments, group_by: &[GroupField]) -> FlatGroups<'s> {
+        let columns: Vec<&Dict> = group_by.iter().map(|f| f.column(s)).collect();
+        let combinations = columns.iter().try_fold(1usize, |n, d| n.checked_mul(d.values.len() + 1));
+        let table = match combinations {
+            Some(n) if n <= Self::MAX_COMBINATIONS => vec![NO_GROUP; n],
+            _ => Vec::new(),
+        };
+        FlatGroups { columns, table }
+    }
+
+    fn slot(&self, row: usize) -> usize {
+        self.columns.iter().fold(0, |slot, d| {
+            let missing = d.values.len();
+            let code = d.codes[row];
+            slot * (missing + 1) + if code == MISSING { missing } else { code as usize }
+        })
+    }
+
+    fn get(&self, row: usize) -> Option<u32> {
+        if self.table.is_empty() {
+            return None;
+        }
+        Some(self.table[self.slot(row)]).filter(|&g| g != NO_GROUP)
+    }
+
+    fn set(&mut self, row: usize, group: u32) {
+        if !self.table.is_empty() {
+            let slot = self.slot(row);
+            self.table[slot] = group;
+        }
+    }
+}
+
+/// Month by month, overall and for the `top` groups; `group_of` holds each row's group
+/// (or [`NO_GROUP`]) and `top_of_group` the trend slot of each group.
 fn monthly_trends(
     datasets: &[&Shipments],
-    makers: &[KeyMaker],
+    group_of: &[Vec<u32>],
+    top_of_group: &[Option<usize>],
     settings: &LogisticsSettings,
     top: &[Key],
     interner: &Interner,
 ) -> (Vec<MonthStats>, Vec<GroupTrend>) {
-    let mut overall: BTreeMap<Date, MonthAcc> = BTreeMap::new();
-    let mut per_group: Vec<BTreeMap<Date, MonthAcc>> = vec![BTreeMap::new(); top.len()];
-    let top_index: HashMap<Key, usize> = top.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-    for (d, s) in datasets.iter().enumerate() {
-        for i in 0..s.len() {
+    let mut months = MonthSlots::new(datasets, settings);
+    let mut overall: Vec<MonthAcc> = Vec::new();
+    let mut per_group: Vec<Vec<MonthAcc>> = vec![Vec::new(); top.len()];
+    for (s, groups) in datasets.iter().zip(group_of) {
+        for (i, &g) in groups.iter().enumerate() {
             let Some(shipped) = s.shipped_on[i] else { continue };
             if !settings.ship_dates.contains(Some(shipped)) {
                 continue;
             }
-            let month = shipped.month_start();
-            let add = |acc: &mut MonthAcc| {
-                acc.shipments += 1;
+            let m = months.slot(shipped);
+            let add = |accs: &mut Vec<MonthAcc>| {
+                if m >= accs.len() {
+                    accs.resize_with(m + 1, MonthAcc::default);
+                }
+                accs[m].shipments += 1;
                 if let Some(t) = s.transit_days[i] {
-                    acc.transit.add(t);
+                    accs[m].transit.add(t);
                 }
             };
-            add(overall.entry(month).or_default());
-            if let Some(&g) = top_index.get(&makers[d].key(s, i)) {
-                add(per_group[g].entry(month).or_default());
+            add(&mut overall);
+            if let Some(slot) = top_of_group.get(g as usize).copied().flatten() {
+                add(&mut per_group[slot]);
             }
         }
     }
-    let months = |m: &BTreeMap<Date, MonthAcc>| m.iter().map(|(start, acc)| acc.stats(*start)).collect::<Vec<_>>();
+    let months = |accs: &Vec<MonthAcc>| months.in_order(accs);
     let trends = top
         .iter()
         .zip(&per_group)
@@ -361,6 +441,64 @@ fn monthly_trends(
     (months(&overall), trends)
 }
 
+/// Numbers the months of ship dates, with a day → month table over the data's span (a
+/// lookup per row instead of two calendar conversions and a hash). Spans of more than
+/// `MAX_TABLE_DAYS` (a stray year 1900 among 2024 dates) fall back to hashing the month.
+struct MonthSlots {
+    first_day: Date,
+    day_slot: Vec<u32>,
+    starts: Vec<Date>,
+    slot_of_month: FxHashMap<Date, u32>,
+}
+
+impl MonthSlots {
+    const MAX_TABLE_DAYS: i32 = 40_000;
+
+    fn new(datasets: &[&Shipments], settings: &LogisticsSettings) -> MonthSlots {
+        let mut span: Option<(Date, Date)> = None;
+        for s in datasets {
+            for d in s.shipped_on.iter().flatten().filter(|d| settings.ship_dates.contains(Some(**d))) {
+                span = Some(span.map_or((*d, *d), |(lo, hi)| (lo.min(*d), hi.max(*d))));
+            }
+        }
+        let mut slots = MonthSlots {
+            first_day: Date(0),
+            day_slot: Vec::new(),
+            starts: Vec::new(),
+            slot_of_month: FxHashMap::default(),
+        };
+        if let Some((lo, hi)) = span.filter(|(lo, hi)| hi.days_since(*lo) < Self::MAX_TABLE_DAYS) {
+            slots.first_day = lo;
+            slots.day_slot = (0..=hi.days_since(lo)).map(|k| slots.month(lo.add_days(k))).collect();
+        }
+        slots
+    }
+
+    fn month(&mut self, day: Date) -> u32 {
+        let start = day.month_start();
+        *self.slot_of_month.entry(start).or_insert_with(|| {
+            self.starts.push(start);
+            (self.starts.len() - 1) as u32
+        })
+    }
+
+    fn slot(&mut self, day: Date) -> usize {
+        let k = day.days_since(self.first_day);
+        match self.day_slot.get(k as usize).filter(|_| k >= 0) {
+            Some(&slot) => slot as usize,
+            None => self.month(day) as usize,
+        }
+    }
+
+    /// The months that had shipments, in calendar order.
+    fn in_order(&self, accs: &[MonthAcc]) -> Vec<MonthStats> {
+        let mut months: Vec<(Date, &MonthAcc)> =
+            accs.iter().enumerate().filter(|(_, a)| a.shipments > 0).map(|(m, a)| (self.starts[m], a)).collect();
+        months.sort_by_key(|(start, _)| *start);
+        months.into_iter().map(|(start, acc)| acc.stats(start)).collect()
+    }
+}
+
 fn compare(
     datasets: &[&Shipments],
     makers: &[KeyMaker],
@@ -369,7 +507,7 @@ fn compare(
     b: DateRange,
     interner: &Interner,
 ) -> Comparison {
-    let mut per: HashMap<Key, (GroupAcc, GroupAcc)> = HashMap::new();
+    let mut per: FxHashMap<Key, (GroupAcc, GroupAcc)> = FxHashMap::default();
     let mut all = (GroupAcc::default(), GroupAcc::default());
     for (d, s) in datasets.iter().enumerate() {
         for i in 0..s.len() {
@@ -406,11 +544,34 @@ fn compare(
     Comparison { a, b, overall: to_cmp(&[MISSING; 4], &all.0, &all.1), groups }
 }
 
-fn scorecards(datasets: &[&Shipments], settings: &LogisticsSettings) -> Vec<Scorecard> {
-    let mut interner = Interner::default();
+/// A scorecard line's totals: shipments, transit days, on time, promise known.
+type CardAcc = (u64, DayCounts, u64, u64);
+
+fn scorecards(
+    datasets: &[&Shipments],
+    settings: &LogisticsSettings,
+    group_by: &[GroupField],
+    groups: &[(Key, GroupAcc)],
+    group_interner: &Interner,
+) -> Vec<Scorecard> {
     let fields = [GroupField::Destination, GroupField::Carrier, GroupField::Service];
+    if fields.iter().all(|f| group_by.contains(f)) {
+        // Each line (destination × carrier × service) is a union of whole groups: merge them.
+        let mut accs: FxHashMap<Key, CardAcc> = FxHashMap::default();
+        for (key, acc) in groups {
+            let mut line = *key;
+            line[GroupField::Origin.slot()] = MISSING;
+            let e = accs.entry(line).or_default();
+            e.0 += acc.shipments;
+            e.1.merge(&acc.transit);
+            e.2 += acc.on_time;
+            e.3 += acc.promise_known;
+        }
+        return build_scorecards(accs, group_interner);
+    }
+    let mut interner = Interner::default();
     let makers: Vec<KeyMaker> = datasets.iter().map(|s| KeyMaker::new(s, &fields, &mut interner)).collect();
-    let mut accs: HashMap<Key, (u64, DayCounts, u64, u64)> = HashMap::new();
+    let mut accs: FxHashMap<Key, CardAcc> = FxHashMap::default();
     for (d, s) in datasets.iter().enumerate() {
         for i in 0..s.len() {
             if !settings.ship_dates.contains(s.shipped_on[i]) {
@@ -427,10 +588,14 @@ fn scorecards(datasets: &[&Shipments], settings: &LogisticsSettings) -> Vec<Scor
             }
         }
     }
+    build_scorecards(accs, &interner)
+}
+
+fn build_scorecards(accs: FxHashMap<Key, CardAcc>, interner: &Interner) -> Vec<Scorecard> {
     let mut by_dest: BTreeMap<Option<String>, Vec<CarrierScore>> = BTreeMap::new();
     for (key, (shipments, transit, on_time, known)) in accs {
         let mut g = GroupStats::default();
-        fill_labels(&mut g, &key, &interner);
+        fill_labels(&mut g, &key, interner);
         if g.carrier.is_none() && g.service.is_none() {
             continue;
         }

@@ -147,3 +147,15 @@ fn monthly_trend_flags_months_still_in_transit() {
     assert!(r.trend[0].incomplete);
     assert!(!r.trend[1].incomplete);
 }
+
+#[test]
+fn scorecards_do_not_depend_on_the_grouping() {
+    // With destination, carrier and service grouped, the lines are merged from the groups;
+    // otherwise they are counted row by row. Both must agree.
+    let s = sample();
+    let merged = analyse(&[&s], &LogisticsSettings::default()).scorecards;
+    let settings = LogisticsSettings { group_by: vec![GroupField::Carrier], ..LogisticsSettings::default() };
+    let counted = analyse(&[&s], &settings).scorecards;
+    assert_eq!(merged, counted);
+    assert!(!merged.is_empty());
+}

@@ -460,10 +460,10 @@ const DAY_MARK: u8 = 0x03;
 
 /// Strips spaces and the Excel text marker `'` around a cell.
 fn trim_cell(s: &str) -> &str {
-    let s = s.trim();
+    let s = super::trim(s);
     let s = s.strip_prefix('\'').unwrap_or(s);
     let s = s.strip_suffix('\'').unwrap_or(s);
-    s.trim()
+    super::trim(s)
 }
 
 /// The value of a run made only of ASCII digits (at most 9), else `None`.

@@ -61,7 +61,7 @@ impl Currency {
     /// ```
     pub fn parse_code(s: &str) -> Option<Currency> {
         let mut buf = [0u8; 16];
-        let b = normalise(s.trim(), &mut buf)?;
+        let b = normalise(super::trim(s), &mut buf)?;
         match currency_prefix(b) {
             Some((currency, len)) if len == b.len() => Some(currency),
             _ => None,
@@ -115,7 +115,57 @@ pub fn read_number(s: &str, decimal: DecimalSeparator) -> Result<f64, NumberErro
 /// assert_eq!(read_money("12.50", Dot), Ok((12.5, None)));
 /// ```
 pub fn read_money(s: &str, decimal: DecimalSeparator) -> Result<(f64, Option<Currency>), NumberError> {
-    let s = s.trim();
+    let s = super::trim(s);
+    if let Some(value) = plain_decimal(s.as_bytes(), decimal) {
+        return Ok((value, None));
+    }
+    read_money_in_full(s, decimal)
+}
+
+/// Exact powers of ten as `f64` (10^0 to 10^15 are all representable).
+const POWERS_OF_TEN: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// The fast path for the cells most files hold, `[-]digits[<decimal>digits]` with at most
+/// 15 digits, read in place. The digits make an integer below 2^53 and the divisor is an
+/// exact power of ten, so the one division is correctly rounded and gives the very `f64`
+/// that `str::parse` gives (Clinger's fast path). Anything else is `None` and goes the full
+/// way.
+#[inline]
+fn plain_decimal(b: &[u8], decimal: DecimalSeparator) -> Option<f64> {
+    let point = match decimal {
+        DecimalSeparator::Dot => b'.',
+        DecimalSeparator::Comma => b',',
+    };
+    let (negative, body) = match b {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, b),
+    };
+    let mut mantissa = 0u64;
+    let mut digits = 0;
+    let mut fraction_digits = None;
+    for (i, &c) in body.iter().enumerate() {
+        if c.is_ascii_digit() {
+            mantissa = mantissa * 10 + u64::from(c - b'0');
+            digits += 1;
+            if digits > 15 {
+                return None;
+            }
+        } else if c == point && fraction_digits.is_none() && i > 0 && i + 1 < body.len() {
+            fraction_digits = Some(body.len() - i - 1);
+        } else {
+            return None;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let value = mantissa as f64 / POWERS_OF_TEN[fraction_digits.unwrap_or(0)];
+    Some(if negative { -value } else { value })
+}
+
+/// Every other number or money cell: normalised (full-width digits, currency symbols), then
+/// parsed with signs, grouping, currencies, percentages and accounting negatives.
+fn read_money_in_full(s: &str, decimal: DecimalSeparator) -> Result<(f64, Option<Currency>), NumberError> {
     if s.is_empty() {
         return Err(NumberError::Empty);
     }
@@ -677,6 +727,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_fast_path_reads_plain_decimals_as_the_full_path_does(
+            s in "-?[0-9]{0,17}([.,][0-9]{0,17})?",
+            comma in any::<bool>(),
+        ) {
+            let decimal = if comma { Comma } else { Dot };
+            prop_assert_eq!(read_money(&s, decimal), read_money_in_full(&s, decimal));
+            if let Some(v) = plain_decimal(s.as_bytes(), decimal) {
+                prop_assert_eq!(v.to_bits(), read_money_in_full(&s, decimal).unwrap().0.to_bits());
+            }
+        }
+
         #[test]
         fn never_panics_on_any_text(s in any::<String>()) {
             let _ = read_money(&s, Dot);

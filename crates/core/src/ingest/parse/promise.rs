@@ -42,10 +42,19 @@ pub enum PromiseError {
 /// assert!(read_promise_days("-5").is_err());
 /// ```
 pub fn read_promise_days(s: &str) -> Result<PromiseDays, PromiseError> {
-    let s = s.trim();
-    let s = s.strip_prefix('\'').unwrap_or(s).trim();
+    let s = super::trim(s);
+    let s = super::trim(s.strip_prefix('\'').unwrap_or(s));
     if s.is_empty() {
         return Err(PromiseError::Empty);
+    }
+    // Fast path: a bare number of calendar days (`20`), the usual cell.
+    if let [b'1'..=b'9', rest @ ..] = s.as_bytes() {
+        if rest.len() <= 2 && rest.iter().all(u8::is_ascii_digit) {
+            let days = s.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+            if days <= MAX_DAYS {
+                return Ok(PromiseDays { days: days as u16, working_days: false });
+            }
+        }
     }
     let rest = skip_lead_words(s);
     let (low, rest) = amount(rest).ok_or(PromiseError::NotADuration)?;
@@ -374,6 +383,15 @@ mod tests {
     #[case::full_width_space("\u{3000}")]
     fn reports_empty_cells(#[case] cell: &str) {
         assert_eq!(read_promise_days(cell), Err(PromiseError::Empty));
+    }
+
+    #[test]
+    fn a_bare_number_reads_as_that_many_days() {
+        for n in 0..1000 {
+            let bare = read_promise_days(&n.to_string());
+            assert_eq!(bare, read_promise_days(&format!("{n} days")), "{n}");
+            assert_eq!(bare.is_ok(), (0..=365).contains(&n), "{n}");
+        }
     }
 
     proptest! {
