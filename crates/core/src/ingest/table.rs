@@ -622,6 +622,65 @@ fn normalize_countries(
     (out, known, unknown)
 }
 
+/// Moving typed columns out of a table into a model; a field that was not mapped comes out
+/// as a column of missing values of the right length, so models need no special cases.
+impl Table {
+    pub fn take_dict(&mut self, field: Field) -> Dict {
+        match self.take(field) {
+            Some(Column::Text(d)) | Some(Column::Countries { dict: d, .. }) => d,
+            _ => {
+                let mut d = Dict::with_capacity(self.len());
+                (0..self.len()).for_each(|_| d.push(None));
+                d
+            }
+        }
+    }
+
+    pub fn take_ids(&mut self, field: Field) -> StrColumn {
+        match self.take(field) {
+            Some(Column::Ids(s)) => s,
+            _ => {
+                let mut s = StrColumn::with_capacity(self.len());
+                (0..self.len()).for_each(|_| s.push(""));
+                s
+            }
+        }
+    }
+
+    /// Numbers (and yes/no flags as 1/0); NaN where missing.
+    pub fn take_numbers(&mut self, field: Field) -> Vec<f64> {
+        match self.take(field) {
+            Some(Column::Numbers(v)) => v,
+            _ => vec![f64::NAN; self.len()],
+        }
+    }
+
+    pub fn take_money(&mut self, field: Field) -> MoneyColumn {
+        match self.take(field) {
+            Some(Column::Money(m)) => m,
+            _ => MoneyColumn {
+                amounts: vec![f64::NAN; self.len()],
+                currency_of: vec![0; self.len()],
+                currencies: vec![None],
+            },
+        }
+    }
+
+    pub fn take_dates(&mut self, field: Field) -> Vec<Option<Date>> {
+        match self.take(field) {
+            Some(Column::Dates(v)) => v,
+            _ => vec![None; self.len()],
+        }
+    }
+
+    /// The fields the mapping supplied, sorted.
+    pub fn mapped_fields(&self) -> Vec<Field> {
+        let mut f: Vec<Field> = self.headers.keys().copied().collect();
+        f.sort();
+        f
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -698,64 +757,5 @@ mod tests {
         assert_eq!(shipped[0].unwrap().to_string(), "2024-03-01");
         let delivered = t.dates(Field::DeliveredDate).unwrap();
         assert_eq!(delivered[1].unwrap().to_string(), "2024-03-25");
-    }
-}
-
-/// Moving typed columns out of a table into a model; a field that was not mapped comes out
-/// as a column of missing values of the right length, so models need no special cases.
-impl Table {
-    pub fn take_dict(&mut self, field: Field) -> Dict {
-        match self.take(field) {
-            Some(Column::Text(d)) | Some(Column::Countries { dict: d, .. }) => d,
-            _ => {
-                let mut d = Dict::with_capacity(self.len());
-                (0..self.len()).for_each(|_| d.push(None));
-                d
-            }
-        }
-    }
-
-    pub fn take_ids(&mut self, field: Field) -> StrColumn {
-        match self.take(field) {
-            Some(Column::Ids(s)) => s,
-            _ => {
-                let mut s = StrColumn::with_capacity(self.len());
-                (0..self.len()).for_each(|_| s.push(""));
-                s
-            }
-        }
-    }
-
-    /// Numbers (and yes/no flags as 1/0); NaN where missing.
-    pub fn take_numbers(&mut self, field: Field) -> Vec<f64> {
-        match self.take(field) {
-            Some(Column::Numbers(v)) => v,
-            _ => vec![f64::NAN; self.len()],
-        }
-    }
-
-    pub fn take_money(&mut self, field: Field) -> MoneyColumn {
-        match self.take(field) {
-            Some(Column::Money(m)) => m,
-            _ => MoneyColumn {
-                amounts: vec![f64::NAN; self.len()],
-                currency_of: vec![0; self.len()],
-                currencies: vec![None],
-            },
-        }
-    }
-
-    pub fn take_dates(&mut self, field: Field) -> Vec<Option<Date>> {
-        match self.take(field) {
-            Some(Column::Dates(v)) => v,
-            _ => vec![None; self.len()],
-        }
-    }
-
-    /// The fields the mapping supplied, sorted.
-    pub fn mapped_fields(&self) -> Vec<Field> {
-        let mut f: Vec<Field> = self.headers.keys().copied().collect();
-        f.sort();
-        f
     }
 }

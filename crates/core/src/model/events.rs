@@ -63,22 +63,10 @@ impl Events {
         e.mapped.sort();
         e.rows = table.rows.clone();
         e.time = times.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| t.unwrap_or(Date(0))).collect();
-        let rows = table.len();
-        e.tracking = match table.take(Field::TrackingNumber) {
-            Some(Column::Ids(s)) => s,
-            _ => StrColumn::default(),
-        };
-        let mut dict = |field: Field| match table.take(field) {
-            Some(Column::Text(d)) | Some(Column::Countries { dict: d, .. }) => d,
-            _ => {
-                let mut d = Dict::with_capacity(rows);
-                (0..rows).for_each(|_| d.push(None));
-                d
-            }
-        };
-        e.text = dict(Field::EventText);
-        e.location = dict(Field::EventLocation);
-        e.code = dict(Field::EventCode);
+        e.tracking = table.take_ids(Field::TrackingNumber);
+        e.text = table.take_dict(Field::EventText);
+        e.location = table.take_dict(Field::EventLocation);
+        e.code = table.take_dict(Field::EventCode);
         (e, table)
     }
 }

@@ -204,24 +204,20 @@ impl Shipments {
         }
         drop(keep);
 
-        let rows = table.len();
-        s.tracking = take_ids(&mut table, Field::TrackingNumber, rows);
-        s.order_id = take_ids(&mut table, Field::OrderId, rows);
-        s.hs_code = take_ids(&mut table, Field::HsCode, rows);
-        s.origin = take_dict(&mut table, Field::Origin, rows);
-        s.destination = take_dict(&mut table, Field::Destination, rows);
-        s.region = take_dict(&mut table, Field::Region, rows);
-        s.carrier = take_dict(&mut table, Field::Carrier, rows);
-        s.service = take_dict(&mut table, Field::Service, rows);
-        s.status = take_dict(&mut table, Field::Status, rows);
-        s.weight_kg = match table.take(Field::Weight) {
-            Some(Column::Numbers(v)) => v,
-            _ => vec![f64::NAN; rows],
-        };
-        s.declared_value = take_money(&mut table, Field::DeclaredValue, rows);
-        s.shipping_cost = take_money(&mut table, Field::ShippingCost, rows);
-        s.duties = take_money(&mut table, Field::DutiesPaid, rows);
-        s.extra_cost = take_money(&mut table, Field::ExtraCost, rows);
+        s.tracking = table.take_ids(Field::TrackingNumber);
+        s.order_id = table.take_ids(Field::OrderId);
+        s.hs_code = table.take_ids(Field::HsCode);
+        s.origin = table.take_dict(Field::Origin);
+        s.destination = table.take_dict(Field::Destination);
+        s.region = table.take_dict(Field::Region);
+        s.carrier = table.take_dict(Field::Carrier);
+        s.service = table.take_dict(Field::Service);
+        s.status = table.take_dict(Field::Status);
+        s.weight_kg = table.take_numbers(Field::Weight);
+        s.declared_value = table.take_money(Field::DeclaredValue);
+        s.shipping_cost = table.take_money(Field::ShippingCost);
+        s.duties = table.take_money(Field::DutiesPaid);
+        s.extra_cost = table.take_money(Field::ExtraCost);
         // A currency column names the currency of amounts whose cell and header do not.
         if let Some(Column::Text(codes)) = table.take(Field::Currency) {
             for field in [Field::DeclaredValue, Field::ShippingCost, Field::DutiesPaid, Field::ExtraCost] {
@@ -233,14 +229,11 @@ impl Shipments {
                 }
             }
         }
-        s.outcome = take_dict(&mut table, Field::CustomsOutcome, rows);
-        s.checkpoint = take_dict(&mut table, Field::Checkpoint, rows);
-        s.documents = take_dict(&mut table, Field::DocumentsRequested, rows);
-        s.category = take_dict(&mut table, Field::ProductCategory, rows);
-        s.hold_days = match table.take(Field::HoldDays) {
-            Some(Column::Numbers(v)) => v,
-            _ => vec![f64::NAN; rows],
-        };
+        s.outcome = table.take_dict(Field::CustomsOutcome);
+        s.checkpoint = table.take_dict(Field::Checkpoint);
+        s.documents = table.take_dict(Field::DocumentsRequested);
+        s.category = table.take_dict(Field::ProductCategory);
+        s.hold_days = table.take_numbers(Field::HoldDays);
         flag_duplicate_tracking(&s, &mut table);
         // Warnings are all given: the row numbers can move too.
         s.rows = std::mem::take(&mut table.rows);
@@ -275,35 +268,6 @@ fn take_dates(table: &mut Table, field: Field) -> Option<Vec<Option<Date>>> {
     match table.take(field) {
         Some(Column::Dates(v)) => Some(v),
         _ => None,
-    }
-}
-
-fn take_ids(table: &mut Table, field: Field, rows: usize) -> StrColumn {
-    match table.take(field) {
-        Some(Column::Ids(s)) => s,
-        _ => {
-            let mut s = StrColumn::with_capacity(rows);
-            (0..rows).for_each(|_| s.push(""));
-            s
-        }
-    }
-}
-
-fn take_dict(table: &mut Table, field: Field, rows: usize) -> Dict {
-    match table.take(field) {
-        Some(Column::Text(d)) | Some(Column::Countries { dict: d, .. }) => d,
-        _ => {
-            let mut d = Dict::with_capacity(rows);
-            (0..rows).for_each(|_| d.push(None));
-            d
-        }
-    }
-}
-
-fn take_money(table: &mut Table, field: Field, rows: usize) -> MoneyColumn {
-    match table.take(field) {
-        Some(Column::Money(m)) => m,
-        _ => MoneyColumn { amounts: vec![f64::NAN; rows], currency_of: vec![0; rows], currencies: vec![None] },
     }
 }
 
