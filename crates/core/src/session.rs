@@ -221,6 +221,10 @@ impl Workspace {
         let files = [
             ("demo-shipments.csv", crate::demo::shipments_csv(anchor, DEMO_SHIPMENTS)),
             ("demo-tracking-events.csv", crate::demo::events_csv(anchor, DEMO_SHIPMENTS)),
+            ("demo-orders.csv", crate::demo::sales::orders_csv(anchor)),
+            ("demo-fba-inventory.csv", crate::demo::sales::inventory_csv()),
+            ("demo-warehouse-capacity.csv", crate::demo::sales::capacity_csv()),
+            ("demo-inbound-pos.csv", crate::demo::sales::inbound_csv(anchor)),
         ];
         let mut summaries = Vec::new();
         for (id, (name, csv)) in (first_id..).zip(files) {
@@ -388,18 +392,28 @@ mod tests {
         let mut ws = Workspace::default();
         let summaries = ws.load_demo(1, anchor()).unwrap();
         let kinds: Vec<DatasetKind> = summaries.iter().map(|s| s.kind).collect();
-        assert_eq!(kinds, vec![DatasetKind::Shipments, DatasetKind::TrackingEvents]);
+        assert_eq!(
+            kinds,
+            vec![
+                DatasetKind::Shipments,
+                DatasetKind::TrackingEvents,
+                DatasetKind::Orders,
+                DatasetKind::Inventory,
+                DatasetKind::Capacity,
+                DatasetKind::Inbound
+            ]
+        );
         for s in &summaries {
             assert_eq!(s.rows_rejected, 0, "{}: {:?}", s.file, s.rejections.first());
             assert!(s.is_demo);
         }
         assert_eq!(summaries[0].rows_read as usize, DEMO_SHIPMENTS);
         let report = ws.analyse();
-        assert_eq!(report.datasets.len(), 2);
+        assert_eq!(report.datasets.len(), kinds.len());
         assert_eq!(report.logistics.unwrap().overall.shipments as usize, DEMO_SHIPMENTS);
         // Loading the demo again replaces it.
         ws.load_demo(1, anchor()).unwrap();
-        assert_eq!(ws.datasets.len(), 2);
+        assert_eq!(ws.datasets.len(), kinds.len());
     }
 
     #[test]
