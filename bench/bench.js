@@ -5,6 +5,10 @@
 // analysis, with everything the page waited for beyond that (posting the buffer, progress
 // messages, the result message) added to parse_ms, so parse_ms + analyze_ms is the page's wall time.
 const t0 = performance.now();
+// Main-thread long tasks (the page only posts messages; the work is in the worker).
+const longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); })
+  .observe({ type: 'longtask', buffered: true });
 const worker = new Worker('./bench_worker_loader.js', { type: 'module' });
 let waiting = null;
 let progressMessages = 0;
@@ -34,6 +38,7 @@ window.__benchReady = (async () => {
 window.__bench = async (bytes) => {
   await window.__benchReady;
   progressMessages = 0;
+  longTasks.length = 0;
   const done = next();
   const start = performance.now();
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
@@ -44,6 +49,9 @@ window.__bench = async (bytes) => {
     parse_ms: wall - r.analyze_ms,
     analyze_ms: r.analyze_ms,
     result: r.result,
-    info: { ...r.info, steps: r.steps, worker_parse_ms: r.parse_ms, progress_messages: progressMessages },
+    info: {
+      ...r.info, steps: r.steps, worker_parse_ms: r.parse_ms, progress_messages: progressMessages,
+      main_thread_long_tasks: longTasks.length, longest_main_thread_task_ms: Math.max(0, ...longTasks),
+    },
   };
 };

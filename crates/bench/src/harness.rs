@@ -91,12 +91,25 @@ pub fn compute(s: &Shipments) -> Result<HarnessResult, String> {
 
     let (dc, dc_slots) = Pairs::slots(&s.destination, &s.carrier);
     let mut dest_carrier = vec![DestCarrier::default(); dc_slots];
-    // Chapters are two characters: index them by their (up to) two bytes.
-    let mut chapter_of: Vec<u32> = Vec::with_capacity(n);
+    // A chapter is the code's first two characters; HS codes are digits, so a chapter's
+    // code is read straight from them (anything else goes through the dictionary).
     let mut chapters: Dict = Dict::default();
+    let mut digit_chapters = [MISSING; 100];
+    let mut chapter_of: Vec<u32> = Vec::with_capacity(n);
     for i in 0..n {
         let hs = s.hs_code.get(i);
-        chapter_of.push(if hs.is_empty() { MISSING } else { chapters.intern(hs.get(..2).unwrap_or(hs)) });
+        let chapter = hs.get(..2).unwrap_or(hs);
+        chapter_of.push(match chapter.as_bytes() {
+            [] => MISSING,
+            &[a @ b'0'..=b'9', b @ b'0'..=b'9'] => {
+                let slot = &mut digit_chapters[usize::from(a - b'0') * 10 + usize::from(b - b'0')];
+                if *slot == MISSING {
+                    *slot = chapters.intern(chapter);
+                }
+                *slot
+            }
+            _ => chapters.intern(chapter),
+        });
     }
     let (cd, cd_slots) = Pairs::slots(&chapters, &s.destination);
     let mut chapter_dest = vec![(0u64, 0u64); cd_slots];

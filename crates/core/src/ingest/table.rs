@@ -423,8 +423,8 @@ impl TableLoader {
                             conventions.evidence_example = file.evidence_example;
                         }
                     }
-                    let dates = resolve_dates(&raw, &conventions, |i| {
-                        late_rejections.push((i, plan.field, describe_raw(&raw[i])));
+                    let dates = resolve_dates(raw, &conventions, |i, r| {
+                        late_rejections.push((i, plan.field, describe_raw(&Some(r))));
                     });
                     quality.conventions.push(Convention::DateOrder { column: plan.header.clone(), conventions });
                     Column::Dates(dates)
@@ -543,18 +543,20 @@ fn commit(builder: &mut Builder, parsed: Parsed, text: &str) {
     }
 }
 
+/// Resolves a column's raw dates in place: a raw date and a date take the same 8 bytes, so
+/// the collect reuses the column's allocation instead of holding both at once.
 fn resolve_dates(
-    raw: &[Option<RawDate>],
+    raw: Vec<Option<RawDate>>,
     conventions: &DateConventions,
-    mut on_impossible: impl FnMut(usize),
+    mut on_impossible: impl FnMut(usize, RawDate),
 ) -> Vec<Option<Date>> {
-    raw.iter()
+    raw.into_iter()
         .enumerate()
         .map(|(i, r)| {
-            let r = (*r)?;
+            let r = r?;
             let resolved = resolve(r, conventions);
             if resolved.is_none() {
-                on_impossible(i);
+                on_impossible(i, r);
             }
             resolved
         })

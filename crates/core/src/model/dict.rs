@@ -19,6 +19,19 @@ pub struct Dict {
     /// nanoseconds for a short text where SipHash takes several times that. The text is the
     /// user's own file, so hash flooding is no concern.
     index: FxHashMap<String, u32>,
+    /// Values of at most 8 bytes (most category cells: `US`, `4PX`, `postal`), keyed by
+    /// their zero-padded bytes as one integer: one multiply to hash and one compare to find,
+    /// where a string key hashes byte runs and compares through `memcmp`. A hit whose length
+    /// differs (a value with trailing NULs) falls back to `index`.
+    short: FxHashMap<u64, u32>,
+}
+
+/// The bytes of a value of at most 8 bytes as one integer, zero-padded.
+#[inline]
+fn short_key(b: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    key[..b.len()].copy_from_slice(b);
+    u64::from_le_bytes(key)
 }
 
 impl Dict {
@@ -28,12 +41,23 @@ impl Dict {
 
     /// The code for `value`, adding it to the dictionary if new.
     pub fn intern(&mut self, value: &str) -> u32 {
+        let short = (value.len() <= 8).then(|| short_key(value.as_bytes()));
+        if let Some(key) = short {
+            if let Some(&code) = self.short.get(&key) {
+                if self.values[code as usize].len() == value.len() {
+                    return code;
+                }
+            }
+        }
         if let Some(&code) = self.index.get(value) {
             return code;
         }
         let code = self.values.len() as u32;
         self.values.push(value.to_owned());
         self.index.insert(value.to_owned(), code);
+        if let Some(key) = short {
+            self.short.entry(key).or_insert(code);
+        }
         code
     }
 
@@ -183,5 +207,15 @@ mod tests {
         }
         d.retain_rows(&[false, true, true]);
         assert_eq!(d.codes, vec![1, 2]);
+    }
+
+    #[test]
+    fn short_values_with_trailing_nuls_stay_apart() {
+        let mut d = Dict::default();
+        for v in ["ab", "ab\0", "ab", "ab\0\0\0\0\0\0", "ab\0", "abcdefgh", "abcdefghi"] {
+            d.push(Some(v));
+        }
+        assert_eq!(d.codes, vec![0, 1, 0, 2, 1, 3, 4]);
+        assert_eq!(d.values.len(), 5);
     }
 }

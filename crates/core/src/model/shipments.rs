@@ -286,15 +286,22 @@ fn flag_duplicate_tracking(s: &Shipments, table: &mut Table) {
 /// One hash set over a million rows costs a cache miss per row (~100 ms). Instead each
 /// value is hashed once, the (hash, row) pairs are bucketed by 8 bits of the hash (a
 /// counting sort, so row order holds within a bucket), and each bucket gets its own small
-/// set of row numbers, which stays in the cache; texts are only read back to compare two
-/// with the same hash.
+/// set, which stays in the cache; texts are only read back to compare two with the same
+/// hash. A pair keeps 32 bits of the hash, so it takes 8 bytes (8 MB at a million rows).
 fn repeated_rows(column: &StrColumn) -> Vec<usize> {
     const BUCKET_BITS: u32 = 8;
-    // Not the top bits: the set uses those to tell entries apart before comparing texts.
-    let bucket = |h: u64| ((h >> 40) & ((1 << BUCKET_BITS) - 1)) as usize;
-    // Hashing is cheap next to memory: hash twice rather than keep 8 bytes a row.
-    let hashed =
-        || column.iter().enumerate().filter(|(_, t)| !t.is_empty()).map(|(i, t)| (FxBuildHasher.hash_one(t), i));
+    // Bits 16-23 pick the bucket; inside one the set still sees 24 varying bits.
+    let bucket = |h: u32| ((h >> 16) & ((1 << BUCKET_BITS) - 1)) as usize;
+    // The set's hash: the 32 bits twice, so its slot (low bits) and tag (top 7) both vary.
+    let wide = |h: u32| (u64::from(h) << 32) | u64::from(h);
+    // Hashing is cheap next to memory: hash twice rather than keep the hashes.
+    let hashed = || {
+        column
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(i, t)| ((FxBuildHasher.hash_one(t) >> 32) as u32, i as u32))
+    };
     let mut starts = vec![0usize; (1 << BUCKET_BITS) + 1];
     for (h, _) in hashed() {
         starts[bucket(h) + 1] += 1;
@@ -302,22 +309,22 @@ fn repeated_rows(column: &StrColumn) -> Vec<usize> {
     for b in 1..starts.len() {
         starts[b] += starts[b - 1];
     }
-    let mut pairs = vec![(0u64, 0u32); starts[starts.len() - 1]];
+    let mut pairs = vec![(0u32, 0u32); starts[starts.len() - 1]];
     let mut next = starts.clone();
     for (h, i) in hashed() {
-        pairs[next[bucket(h)]] = (h, i as u32);
+        pairs[next[bucket(h)]] = (h, i);
         next[bucket(h)] += 1;
     }
     let mut repeated = Vec::new();
-    let mut seen: HashTable<(u64, u32)> = HashTable::new();
+    let mut seen: HashTable<(u32, u32)> = HashTable::new();
     for b in starts.windows(2) {
         seen.clear();
         for &(h, i) in &pairs[b[0]..b[1]] {
-            let same = |&(hj, j): &(u64, u32)| hj == h && column.get(j as usize) == column.get(i as usize);
-            if seen.find(h, same).is_some() {
+            let same = |&(hj, j): &(u32, u32)| hj == h && column.get(j as usize) == column.get(i as usize);
+            if seen.find(wide(h), same).is_some() {
                 repeated.push(i as usize);
             } else {
-                seen.insert_unique(h, (h, i), |&(hj, _)| hj);
+                seen.insert_unique(wide(h), (h, i), |&(hj, _)| wide(hj));
             }
         }
     }
