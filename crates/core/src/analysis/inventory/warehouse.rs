@@ -114,7 +114,7 @@ fn prepare(input: &WarehouseInput) -> (Vec<SkuStock>, Vec<Line>) {
     let mut lines = Vec::new();
     for inbound in &input.inbound {
         let week = inbound.arrival_week.week_start().days_since(first).max(0) as usize / 7;
-        if week >= input.weeks || !(inbound.units > 0.0) {
+        if week >= input.weeks || inbound.units.is_nan() || inbound.units <= 0.0 {
             continue;
         }
         let sku = *index.entry(inbound.sku.clone()).or_insert_with(|| {
