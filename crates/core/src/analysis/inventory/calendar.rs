@@ -401,9 +401,9 @@ mod tests {
         units[bf23] = 200.0;
         // The second year's neighbours sit at 200 (so that week is ×1), except Cyber
         // Monday's week, which is left out of the baseline.
-        for j in bf23 - 4..=bf23 + 4 {
+        for (j, u) in units.iter_mut().enumerate().take(bf23 + 5).skip(bf23 - 4) {
             if j != bf23 {
-                units[j] = 200.0;
+                *u = 200.0;
             }
         }
         units[bf23 + 1] = 5_000.0;
