@@ -259,7 +259,7 @@ impl AppState {
     pub fn apply_settings(self, settings: Settings) {
         self.settings.set(settings.clone());
         if self.report.with_untracked(Option::is_some) {
-            self.send(Request::Analyse { settings }, None);
+            self.send(Request::Analyse { settings: Box::new(settings) }, None);
         }
     }
 
@@ -323,7 +323,7 @@ impl AppState {
         }
         let settings = self.settings.get_untracked();
         if !loaded.is_empty() {
-            self.send(Request::Analyse { settings }, None);
+            self.send(Request::Analyse { settings: Box::new(settings) }, None);
         }
     }
 

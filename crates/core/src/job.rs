@@ -29,7 +29,7 @@ pub enum Request {
     /// Forget a dataset, then analyse.
     Remove { dataset: DatasetId },
     /// New settings: analyse again.
-    Analyse { settings: Settings },
+    Analyse { settings: Box<Settings> },
     /// Build a file to download.
     Export { kind: ExportKind, lang: Lang },
     /// Assess planned shipments' customs risk (the risk calculator).

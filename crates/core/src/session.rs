@@ -3,6 +3,7 @@
 //! tests and benchmarks drive the same code.
 
 use crate::analysis::customs::{self, CustomsSettings};
+use crate::analysis::inventory::{self, InventoryInputs, InventorySettings};
 use crate::analysis::logistics::{self, LogisticsSettings};
 use crate::error::{FileError, FileProblem};
 use crate::ingest::load::{load_table, LoadProgress};
@@ -77,6 +78,8 @@ pub struct MappingProposal {
 pub struct Settings {
     pub logistics: LogisticsSettings,
     pub customs: CustomsSettings,
+    #[serde(default)]
+    pub inventory: InventorySettings,
 }
 
 /// All of a visit's data and settings.
@@ -218,13 +221,14 @@ impl Workspace {
     /// `first_id ..first_id + DEMO_IDS`.
     pub fn load_demo(&mut self, first_id: DatasetId, anchor: Date) -> Result<Vec<DatasetSummary>, FileError> {
         self.datasets.retain(|d| !d.is_demo);
+        let planning = crate::demo::sales::planning_anchor(anchor);
         let files = [
             ("demo-shipments.csv", crate::demo::shipments_csv(anchor, DEMO_SHIPMENTS)),
             ("demo-tracking-events.csv", crate::demo::events_csv(anchor, DEMO_SHIPMENTS)),
-            ("demo-orders.csv", crate::demo::sales::orders_csv(anchor)),
+            ("demo-orders.csv", crate::demo::sales::orders_csv(planning)),
             ("demo-fba-inventory.csv", crate::demo::sales::inventory_csv()),
             ("demo-warehouse-capacity.csv", crate::demo::sales::capacity_csv()),
-            ("demo-inbound-pos.csv", crate::demo::sales::inbound_csv(anchor)),
+            ("demo-inbound-pos.csv", crate::demo::sales::inbound_csv(planning)),
         ];
         let mut summaries = Vec::new();
         for (id, (name, csv)) in (first_id..).zip(files) {
@@ -277,6 +281,21 @@ impl Workspace {
             .collect()
     }
 
+    /// The datasets the inventory analysis reads.
+    pub fn inventory_inputs(&self) -> InventoryInputs<'_> {
+        let mut inputs = InventoryInputs { shipments: self.shipments(), ..InventoryInputs::default() };
+        for d in &self.datasets {
+            match &d.data {
+                DatasetData::Orders(o) => inputs.orders.push(o),
+                DatasetData::Stock(s) => inputs.stock.push(s),
+                DatasetData::Capacity(c) => inputs.capacity.push(c),
+                DatasetData::Inbound(i) => inputs.inbound.push(i),
+                _ => {}
+            }
+        }
+        inputs
+    }
+
     /// Runs every analysis the loaded data allows.
     pub fn analyse(&self) -> Report {
         let shipments = self.shipments();
@@ -290,6 +309,7 @@ impl Workspace {
             datasets: self.datasets.iter().map(DatasetSummary::of).collect(),
             logistics: (!shipments.is_empty()).then(|| logistics::analyse(&shipments, &self.settings.logistics)),
             customs: has_customs.then(|| customs::analyse(&shipments, &events, &planned, &self.settings.customs, fx)),
+            inventory: inventory::analyse(&self.inventory_inputs(), &self.settings.inventory),
             settings: self.settings.clone(),
         }
     }
@@ -411,6 +431,12 @@ mod tests {
         let report = ws.analyse();
         assert_eq!(report.datasets.len(), kinds.len());
         assert_eq!(report.logistics.unwrap().overall.shipments as usize, DEMO_SHIPMENTS);
+        // The demo plans a peak: ship-by dates ahead, and following the plan overfills a warehouse.
+        let inventory = report.inventory.expect("the demo has orders");
+        assert!(inventory.peak_date > inventory.as_of);
+        assert!(inventory.skus.iter().all(|s| s.ship_by.is_some_and(|d| d > inventory.as_of)));
+        assert!(inventory.warehouses.iter().any(|w| w.over_capacity_weeks > 0));
+        assert!(inventory.backtest.is_some_and(|b| b.model_beats_baseline));
         // Loading the demo again replaces it.
         ws.load_demo(1, anchor()).unwrap();
         assert_eq!(ws.datasets.len(), kinds.len());

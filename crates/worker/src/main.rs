@@ -128,7 +128,7 @@ fn handle(request: Request, extra: JsValue) {
                 results(state);
             }
             Request::Analyse { settings } => {
-                state.workspace.settings = settings;
+                state.workspace.settings = *settings;
                 results(state);
             }
             Request::Assess { planned } => {

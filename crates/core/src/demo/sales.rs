@@ -104,10 +104,22 @@ pub const PRODUCTS: &[Product] = &[
 const COUNTRIES: &[(&str, f64)] =
     &[("US", 55.0), ("DE", 10.0), ("GB", 9.0), ("FR", 6.0), ("CA", 6.0), ("BR", 5.0), ("MX", 5.0), ("ES", 4.0)];
 
+/// The "today" of the demo's orders and stock: nine weeks before the Monday ahead of Black
+/// Friday, the latest such day up to `today`. The demo then shows a seller in late September
+/// planning the peak, with ship-by dates still ahead, whatever day it is opened.
+pub fn planning_anchor(today: Date) -> Date {
+    let anchor = |year: i32| black_friday(year).week_start().add_days(-63);
+    if anchor(today.year()) <= today {
+        anchor(today.year())
+    } else {
+        anchor(today.year() - 1)
+    }
+}
+
 /// The day after the fourth Thursday of November.
 fn black_friday(year: i32) -> Date {
     let nov1 = Date::from_ymd(year, 11, 1).expect("date");
-    let first_thursday = nov1.add_days(((3 + 7 - nov1.weekday() as i32) % 7) as i32);
+    let first_thursday = nov1.add_days((3 + 7 - nov1.weekday() as i32) % 7);
     first_thursday.add_days(21 + 1)
 }
 
@@ -231,7 +243,7 @@ pub fn inventory_csv() -> String {
 
 /// Capacity of the two demo warehouses; the FBA one is nearly full for the peak.
 pub fn capacity_csv() -> String {
-    "warehouse,capacity (units),capacity (m3)\nFBA ONT8,4200,6.5\n美西海外仓 LA,6000,18\n".to_owned()
+    "warehouse,capacity (units),capacity (m3)\nFBA ONT8,3400,5.2\n美西海外仓 LA,6000,18\n".to_owned()
 }
 
 /// Inbound purchase orders shipped towards the peak.
@@ -256,6 +268,14 @@ pub fn inbound_csv(anchor: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_planning_anchor_is_nine_weeks_before_the_peak_and_never_ahead() {
+        let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+        assert_eq!(planning_anchor(d(2026, 11, 25)), d(2026, 9, 21));
+        assert_eq!(planning_anchor(d(2026, 9, 20)), d(2025, 9, 22));
+        assert_eq!(planning_anchor(d(2026, 9, 21)), d(2026, 9, 21));
+    }
 
     #[test]
     fn black_friday_is_the_day_after_the_fourth_thursday() {

@@ -133,6 +133,164 @@ struct HoldTimesJson {
     mean_days: Option<f64>,
 }
 
+/// The inventory section: flat rows, as the export schema documents them.
+#[derive(Serialize)]
+struct JsonInventory<'a> {
+    as_of: crate::model::Date,
+    peak_date: crate::model::Date,
+    peak_end: crate::model::Date,
+    service_level: f64,
+    lines: &'a [crate::analysis::inventory::demand::LineCount],
+    demand_weekly: Vec<JsonWeek<'a>>,
+    backtest: Option<JsonBacktest<'a>>,
+    forecast_total: JsonForecast<'a>,
+    uplifts: &'a crate::analysis::inventory::calendar::Uplifts,
+    lead_source: crate::analysis::inventory::lead::LeadSource,
+    routes: &'a [crate::analysis::inventory::RouteSummary],
+    route_used: &'a str,
+    ship_by: &'a [crate::analysis::inventory::shipby::ShipBy],
+    skus: &'a [crate::analysis::inventory::SkuPlan],
+    warehouses: Vec<JsonWarehouseWeek<'a>>,
+    stagger: Vec<JsonStagger<'a>>,
+    notes: &'a [crate::analysis::inventory::InventoryNote],
+}
+
+#[derive(Serialize)]
+struct JsonWeek<'a> {
+    sku: Option<&'a str>,
+    week_start: crate::model::Date,
+    units: f64,
+}
+
+#[derive(Serialize)]
+struct JsonBacktest<'a> {
+    model: crate::analysis::inventory::forecast::ModelKind,
+    baseline: crate::analysis::inventory::forecast::ModelKind,
+    wape: Option<f64>,
+    wape_baseline: Option<f64>,
+    bias: Option<f64>,
+    bias_baseline: Option<f64>,
+    model_beats_baseline: bool,
+    first_origin: crate::model::Date,
+    origins: usize,
+    skus: &'a [crate::analysis::inventory::SkuAccuracy],
+}
+
+#[derive(Serialize)]
+struct JsonForecast<'a> {
+    model: crate::analysis::inventory::forecast::ModelKind,
+    start: crate::model::Date,
+    level: f64,
+    mean: &'a [f64],
+    low: &'a [f64],
+    high: &'a [f64],
+}
+
+#[derive(Serialize)]
+struct JsonWarehouseWeek<'a> {
+    warehouse: &'a str,
+    week_start: crate::model::Date,
+    projected_units: f64,
+    projected_volume: f64,
+    /// Units if the capacity file gives units, else cubic metres.
+    capacity: Option<f64>,
+    capacity_units: Option<f64>,
+    capacity_m3: Option<f64>,
+    peak_units: f64,
+    peak_volume: f64,
+    over_capacity: bool,
+    lost_units: f64,
+}
+
+#[derive(Serialize)]
+struct JsonStagger<'a> {
+    warehouse: &'a str,
+    sku: &'a str,
+    units: f64,
+    from_week: crate::model::Date,
+    to_week: crate::model::Date,
+}
+
+fn inventory_json(r: &crate::analysis::inventory::InventoryReport) -> JsonInventory<'_> {
+    JsonInventory {
+        as_of: r.as_of,
+        peak_date: r.peak_date,
+        peak_end: r.peak_end,
+        service_level: r.service_level,
+        lines: &r.lines,
+        demand_weekly: r
+            .demand_weekly
+            .iter()
+            .flat_map(|s| {
+                s.units.iter().enumerate().map(move |(i, &units)| JsonWeek {
+                    sku: s.sku.as_deref(),
+                    week_start: s.start.add_days(7 * i as i32),
+                    units,
+                })
+            })
+            .collect(),
+        backtest: r.backtest.as_ref().map(|b| JsonBacktest {
+            model: b.model,
+            baseline: b.baseline,
+            wape: b.wape,
+            wape_baseline: b.wape_baseline,
+            bias: b.bias,
+            bias_baseline: b.bias_baseline,
+            model_beats_baseline: b.model_beats_baseline,
+            first_origin: b.first_origin,
+            origins: b.origins,
+            skus: &b.skus,
+        }),
+        forecast_total: JsonForecast {
+            model: r.total.forecast.model,
+            start: r.total.forecast.start,
+            level: r.total.forecast.level,
+            mean: &r.total.forecast.mean,
+            low: &r.total.forecast.low,
+            high: &r.total.forecast.high,
+        },
+        uplifts: &r.uplifts,
+        lead_source: r.lead_source,
+        routes: &r.routes,
+        route_used: &r.route_used,
+        ship_by: &r.ship_by,
+        skus: &r.skus,
+        warehouses: r
+            .warehouses
+            .iter()
+            .flat_map(|w| {
+                w.weeks.iter().map(move |wk| JsonWarehouseWeek {
+                    warehouse: &w.warehouse,
+                    week_start: wk.week_start,
+                    projected_units: wk.projected_units,
+                    projected_volume: wk.projected_volume_m3,
+                    capacity: w.capacity_units.or(w.capacity_m3),
+                    capacity_units: w.capacity_units,
+                    capacity_m3: w.capacity_m3,
+                    peak_units: wk.peak_units,
+                    peak_volume: wk.peak_volume_m3,
+                    over_capacity: wk.over_capacity,
+                    lost_units: wk.lost_units,
+                })
+            })
+            .collect(),
+        stagger: r
+            .warehouses
+            .iter()
+            .flat_map(|w| {
+                w.stagger.iter().map(move |m| JsonStagger {
+                    warehouse: &w.warehouse,
+                    sku: &m.sku,
+                    units: m.units,
+                    from_week: m.from_week,
+                    to_week: m.to_week,
+                })
+            })
+            .collect(),
+        notes: &r.notes,
+    }
+}
+
 #[derive(Serialize)]
 struct JsonDoc<'a> {
     generator: String,
@@ -140,6 +298,7 @@ struct JsonDoc<'a> {
     datasets: Vec<JsonDataset<'a>>,
     logistics: Option<JsonLogistics<'a>>,
     customs: Option<JsonCustoms<'a>>,
+    inventory: Option<JsonInventory<'a>>,
     fx: &'a crate::model::FxTable,
 }
 
@@ -202,6 +361,7 @@ pub fn results_json(report: &Report) -> String {
             planned: &c.planned,
             de_minimis: &c.de_minimis,
         }),
+        inventory: report.inventory.as_ref().map(inventory_json),
         fx: &report.settings.logistics.fx,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))

@@ -74,5 +74,6 @@ pub struct Report {
     pub datasets: Vec<DatasetSummary>,
     pub logistics: Option<LogisticsReport>,
     pub customs: Option<crate::analysis::customs::CustomsReport>,
+    pub inventory: Option<crate::analysis::inventory::InventoryReport>,
     pub settings: Settings,
 }
