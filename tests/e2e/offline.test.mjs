@@ -4,16 +4,25 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
 import {
   DIST, launch, openApp, loadDemo, datasetSummaries, foreignRequests, waitUntil,
 } from './harness.mjs';
 
 let env;
+// The sub-path test's server: its own origin, whose requests are checked on their own.
+let sub;
 before(async () => { env = await launch(); });
 after(async () => {
-  const foreign = foreignRequests(env.requests, env.origin);
+  const requests = sub ? env.requests.filter((u) => !u.startsWith(sub.origin + '/')) : env.requests;
+  const foreign = foreignRequests(requests, env.origin);
   await env.close();
+  if (sub) {
+    sub.server.close();
+    fs.rmSync(sub.root, { recursive: true, force: true });
+  }
   assert.deepEqual(foreign, [], 'no request may leave the page origin');
 });
 
@@ -102,4 +111,26 @@ test('after the first visit the app works with no network and no server', async 
   await second.page.close();
   await env.context.setOffline(false);
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('served from a sub-path, the service worker stays within it', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'borderlens-subpath-'));
+  fs.mkdirSync(path.join(root, 'tools'));
+  fs.symlinkSync(DIST, path.join(root, 'tools', 'borderlens'));
+  const { server, url } = await startServer(root, { port: 19100 + Math.floor(Math.random() * 800) });
+  sub = { server, root, origin: new URL(url).origin };
+  const appUrl = `${url}tools/borderlens/`;
+  const { page, problems } = await openApp(env.context, appUrl);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(scope, appUrl);
+  await waitUntil(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { what: 'the service worker to control the page' });
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await env.context.setOffline(true);
+  await page.goto(`${appUrl}index.html`);
+  await page.getByTestId('nav-data').waitFor({ timeout: 30_000 });
+  await env.context.setOffline(false);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  const subRequests = env.requests.filter((u) => u.startsWith(sub.origin + '/'));
+  assert.ok(subRequests.every((u) => u.startsWith(`${sub.origin}/tools/borderlens/`)), 'every request stays under the sub-path');
 });
