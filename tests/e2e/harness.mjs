@@ -23,7 +23,8 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Starts the static server and a fresh browser. Call `close()` when done. */
+/** Starts the static server and a fresh browser. Call `close()` when done. `server` is the
+ * static server (a test may stop it early to check that the app works offline). */
 export async function launch() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `make build` first');
   const { server, url } = await startServer(DIST, { port: 18080 + Math.floor(Math.random() * 1000) });
@@ -41,10 +42,10 @@ export async function launch() {
   context.on('request', (r) => requests.push(r.url()));
   const close = async () => {
     await context.close();
-    server.close();
+    if (server.listening) server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, url, origin, requests, close };
+  return { context, server, url, origin, requests, close };
 }
 
 /** Requests that left the page's origin (data: and blob: URLs never leave the browser). */
