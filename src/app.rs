@@ -7,6 +7,7 @@ use crate::components::toolbar::{DataActions, ExportBar, LangSwitch};
 use crate::i18n::tr;
 use crate::pages::customs::CustomsPage;
 use crate::pages::data::DataPage;
+use crate::pages::inventory::InventoryPage;
 use crate::pages::logistics::LogisticsPage;
 use crate::state::{AppState, Page};
 use leptos::prelude::*;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                 {tab(Page::Data, "Data", "数据", "nav-data")}
                 {tab(Page::Logistics, "Transit times", "物流时效", "nav-logistics")}
                 {tab(Page::Customs, "Customs", "清关", "nav-customs")}
+                {tab(Page::Inventory, "Stock & peak", "库存与旺季", "nav-inventory")}
             </nav>
             <div class="header-actions">
                 <DataActions />
@@ -76,6 +78,7 @@ pub fn App() -> impl IntoView {
                 Page::Data => view! { <DataPage /> }.into_any(),
                 Page::Logistics => view! { <LogisticsPage /> }.into_any(),
                 Page::Customs => view! { <CustomsPage /> }.into_any(),
+                Page::Inventory => view! { <InventoryPage /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

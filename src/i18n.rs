@@ -287,6 +287,68 @@ pub fn problem_message(lang: Lang, error: &FileError) -> String {
     }
 }
 
+/// A retail event's name.
+pub fn event_name(lang: Lang, e: borderlens_core::analysis::inventory::calendar::RetailEvent) -> &'static str {
+    use borderlens_core::analysis::inventory::calendar::RetailEvent::*;
+    match e {
+        BlackFriday => tr(lang, "Black Friday", "黑五"),
+        CyberMonday => tr(lang, "Cyber Monday", "网一"),
+        Christmas => tr(lang, "Christmas", "圣诞"),
+        SinglesDay => tr(lang, "11.11", "双十一"),
+        PrimeDay => tr(lang, "Prime Day", "Prime 会员日"),
+    }
+}
+
+/// A forecasting method's name.
+pub fn model_name(lang: Lang, m: borderlens_core::analysis::inventory::forecast::ModelKind) -> &'static str {
+    use borderlens_core::analysis::inventory::forecast::ModelKind::*;
+    match m {
+        Zero => tr(lang, "no sales", "无销量"),
+        MeanOfLast4 => tr(lang, "mean of the last 4 weeks", "近 4 周均值"),
+        SeasonalNaive => tr(lang, "same week last year", "去年同周"),
+        Ses => tr(lang, "exponential smoothing", "指数平滑"),
+        DampedHolt => tr(lang, "damped trend (Holt)", "阻尼趋势（Holt）"),
+        HoltWinters => tr(lang, "Holt-Winters with yearly season", "Holt-Winters 年季节性"),
+    }
+}
+
+/// A SKU's risk level.
+pub fn risk_name(lang: Lang, r: borderlens_core::analysis::inventory::Risk) -> &'static str {
+    use borderlens_core::analysis::inventory::Risk::*;
+    match r {
+        High => tr(lang, "high", "高"),
+        Medium => tr(lang, "medium", "中"),
+        Low => tr(lang, "low", "低"),
+        Unknown => tr(lang, "unknown", "未知"),
+    }
+}
+
+/// What an inventory note tells the user.
+pub fn inventory_note(lang: Lang, n: &borderlens_core::analysis::inventory::InventoryNote) -> String {
+    use borderlens_core::analysis::inventory::InventoryNote::*;
+    match n {
+        NoInventory => tr(lang, "Add an inventory file (SKU, on hand) to see days of cover, stockout risk and warehouse fill.", "添加库存文件（SKU、在库数量）即可查看可售天数、断货风险和仓库占用。").into(),
+        NoCapacity => tr(lang, "Add a warehouse capacity file to see over-capacity weeks; warehouses are projected without a limit.", "添加仓库库容文件即可查看爆仓周；目前按无上限预测。").into(),
+        NoShipments { min_days, max_days } => trs(lang,
+            format!("No shipments with transit times are loaded: lead times use your range of {min_days}–{max_days} days (change it below, or add shipments)."),
+            format!("未加载含时效的运单：头程时效按您设定的 {min_days}–{max_days} 天计算（可在下方修改，或添加运单）。")),
+        ShortHistory { weeks } => trs(lang,
+            format!("Only {weeks} whole weeks of sales: no yearly seasonality; events use your uplifts or none."),
+            format!("仅有 {weeks} 个完整周的销量：无法估计年度季节性；大促按您设定的系数或不加成。")),
+        NoBacktest => tr(lang, "Too little history for a backtest (at least 9 weeks).", "历史太短，无法回测（至少 9 周）。").into(),
+        BaselineUsed => tr(lang, "The model did not beat the simple baseline in the backtest, so the baseline's forecast is used.", "回测中模型没有胜过简单基准，因此采用基准预测。").into(),
+        SkusCapped { shown, total } => trs(lang,
+            format!("The table shows the {shown} busiest of {total} SKUs."),
+            format!("表格显示 {total} 个 SKU 中最畅销的 {shown} 个。")),
+        PeakDatePassed { peak_date } => trs(lang,
+            format!("The in-stock date {peak_date} is not after the latest order date: pick a later peak date."),
+            format!("到仓日期 {peak_date} 不晚于最后订单日期：请选择更晚的旺季日期。")),
+        SnapshotInboundAssumed { days } => trs(lang,
+            format!("The inventory file's inbound units have no date: they are assumed sellable in {days} days. Add an inbound file with ETAs for better figures."),
+            format!("库存文件中的在途数量没有日期：假定 {days} 天后可售。添加含预计到达日期的入库文件可提高准确度。")),
+    }
+}
+
 /// Formats a count with thousands separators.
 pub fn count(n: u64) -> String {
     let digits = n.to_string();

@@ -25,6 +25,7 @@ pub enum Page {
     Data,
     Logistics,
     Customs,
+    Inventory,
 }
 
 /// A file problem shown to the user.

@@ -2,4 +2,5 @@
 
 pub mod customs;
 pub mod data;
+pub mod inventory;
 pub mod logistics;

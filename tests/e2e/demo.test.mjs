@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openApp, waitForResults, datasetSummaries, download, screenshot, setLanguage, foreignRequests,
+  DEMO_KINDS,
 } from './harness.mjs';
 
 let env;
@@ -20,9 +21,11 @@ test('demo data shows transit figures at once, without a mapping step', async ()
   await waitForResults(page);
   assert.equal(await page.getByTestId('mapping-confirm').count(), 0, 'demo data needs no mapping');
   const summaries = await datasetSummaries(page);
-  assert.deepEqual(summaries.map((s) => s.kind), ['shipments', 'tracking_events']);
+  assert.deepEqual(summaries.map((s) => s.kind), DEMO_KINDS);
   for (const summary of summaries) {
-    assert.ok(summary.rowsRead >= 1000, `demo has thousands of rows (${summary.rowsRead})`);
+    if (['shipments', 'tracking_events', 'orders'].includes(summary.kind)) {
+      assert.ok(summary.rowsRead >= 1000, `demo ${summary.kind} has thousands of rows (${summary.rowsRead})`);
+    }
     assert.equal(summary.rowsRead, summary.rowsUsed + summary.rowsRejected);
   }
   await page.getByTestId('group-table').waitFor();
@@ -34,7 +37,7 @@ test('demo data shows transit figures at once, without a mapping step', async ()
   const json = await download(page, 'export-json');
   assert.equal(json.name, 'borderlens-results.json');
   const doc = JSON.parse(json.bytes.toString('utf8'));
-  assert.deepEqual(doc.datasets.map((d) => d.kind), ['shipments', 'tracking_events']);
+  assert.deepEqual(doc.datasets.map((d) => d.kind), DEMO_KINDS);
   for (const d of doc.datasets) {
     assert.equal(d.sheet, null);
     assert.equal(d.rows_read, d.rows_used + d.rows_rejected);

@@ -121,6 +121,9 @@ export async function setLanguage(page, lang) {
 
 export const E2E_FIXTURES = path.join(FIXTURES, 'e2e');
 
+/** The kinds of the demo's datasets, in the order they load. */
+export const DEMO_KINDS = ['shipments', 'tracking_events', 'orders', 'inventory', 'capacity', 'inbound'];
+
 /**
  * Registers `before`/`after` hooks that start one server and browser for the test file, and
  * fail the file if any request left the page's origin. Returns the environment, filled in once
@@ -202,7 +205,7 @@ export async function exportJson(page) {
   return JSON.parse(bytes.toString('utf8'));
 }
 
-/** Opens a page: 'data', 'logistics' (transit times) or 'customs'. */
+/** Opens a page: 'data', 'logistics' (transit times), 'customs' or 'inventory'. */
 export async function gotoPage(page, which) {
   await page.getByTestId(which === 'data' ? 'nav-data' : `nav-${which}`).click();
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   browserSuite, openApp, upload, loadDemo, waitForMapping, confirmAllMappings, waitForResults, datasetSummaries,
   screenshot, screenshotBoth, setLanguage,
+  DEMO_KINDS,
 } from './harness.mjs';
 
 const ROWS = 300_000;
@@ -63,7 +64,7 @@ test('a big file shows progress; cancel stops it and the app recovers', async ()
   // The fresh worker works: the demo loads.
   await loadDemo(page);
   const summaries = await datasetSummaries(page);
-  assert.deepEqual(summaries.map((s) => s.kind), ['shipments', 'tracking_events'], 'only the demo is loaded');
+  assert.deepEqual(summaries.map((s) => s.kind), DEMO_KINDS, 'only the demo is loaded');
   assert.ok(summaries[0].rowsUsed > 1000);
   await page.getByTestId('nav-data').click();
   await screenshotBoth(page, 'cancel-02-demo-after-cancel');
@@ -82,7 +83,7 @@ test('a big file shows progress; cancel stops it and the app recovers', async ()
   await setLanguage(page, 'en');
   await waitForResults(page, 120_000);
   const loaded = await datasetSummaries(page);
-  assert.equal(loaded.length, 3, 'the demo (shipments and events) and the big file');
+  assert.equal(loaded.length, DEMO_KINDS.length + 1, 'the demo and the big file');
   const big = loaded.find((s) => s.rowsRead === ROWS);
   assert.ok(big, `a dataset with ${ROWS} rows (${JSON.stringify(loaded.map((s) => s.rowsRead))})`);
   assert.equal(big.rowsUsed, ROWS);

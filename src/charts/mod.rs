@@ -1,6 +1,8 @@
 //! Pure functions from core reports to charming charts. No signals, no DOM: the `EChart`
 //! component draws what these return.
 
+pub mod inventory;
+
 use crate::i18n::{tr, Lang};
 use borderlens_core::analysis::customs::groups::{CustomsGroup, HoldTimes, OutcomeMix};
 use borderlens_core::analysis::customs::legs::{Leg, LegRoute};
@@ -41,7 +43,7 @@ pub fn group_label(g: &GroupStats, lang: Lang) -> String {
 }
 
 /// Shortens a label for an axis (the table beside the chart has it in full).
-fn short(label: String) -> String {
+pub(crate) fn short(label: String) -> String {
     if label.chars().count() > 34 {
         label.chars().take(33).chain(std::iter::once('…')).collect()
     } else {
@@ -49,11 +51,11 @@ fn short(label: String) -> String {
     }
 }
 
-fn round1(x: f64) -> f64 {
+pub(crate) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-fn base(title: &str) -> Chart {
+pub(crate) fn base(title: &str) -> Chart {
     Chart::new()
         .title(Title::new().text(title).left("center").text_style(charming::element::TextStyle::new().font_size(14)))
         .tooltip(Tooltip::new().trigger(Trigger::Axis).axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)))
