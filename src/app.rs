@@ -9,6 +9,8 @@ use crate::pages::customs::CustomsPage;
 use crate::pages::data::DataPage;
 use crate::pages::inventory::InventoryPage;
 use crate::pages::logistics::LogisticsPage;
+use crate::pages::overview::OverviewPage;
+use crate::pages::report::ReportPage;
 use crate::state::{AppState, Page};
 use leptos::prelude::*;
 
@@ -47,10 +49,12 @@ pub fn App() -> impl IntoView {
                 <span class="brand-tag">{move || tr(lang(), "cross-border seller analytics", "跨境卖家数据分析")}</span>
             </div>
             <nav class="tabs" aria-label=move || tr(lang(), "Pages", "页面")>
+                {tab(Page::Overview, "Overview", "总览", "nav-overview")}
                 {tab(Page::Data, "Data", "数据", "nav-data")}
                 {tab(Page::Logistics, "Transit times", "物流时效", "nav-logistics")}
                 {tab(Page::Customs, "Customs", "清关", "nav-customs")}
                 {tab(Page::Inventory, "Stock & peak", "库存与旺季", "nav-inventory")}
+                {tab(Page::Report, "Report", "报告", "report-open")}
             </nav>
             <div class="header-actions">
                 <DataActions />
@@ -79,6 +83,8 @@ pub fn App() -> impl IntoView {
                 Page::Logistics => view! { <LogisticsPage /> }.into_any(),
                 Page::Customs => view! { <CustomsPage /> }.into_any(),
                 Page::Inventory => view! { <InventoryPage /> }.into_any(),
+                Page::Overview => view! { <OverviewPage /> }.into_any(),
+                Page::Report => view! { <ReportPage /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

@@ -26,6 +26,8 @@ pub enum Page {
     Logistics,
     Customs,
     Inventory,
+    Overview,
+    Report,
 }
 
 /// A file problem shown to the user.

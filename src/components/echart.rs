@@ -34,6 +34,19 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn dispose(this: &EchartsInstance);
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+    fn echarts_instance_of(element: &web_sys::Element) -> Option<EchartsInstance>;
+}
+
+/// The chart drawn in `element` (a chart container) as a PNG data URL, for reports.
+pub fn chart_image(element: &web_sys::Element) -> Option<String> {
+    let chart = echarts_instance_of(element)?;
+    let options = js_sys::Object::new();
+    set(&options, "type", &JsValue::from_str("png"));
+    set(&options, "pixelRatio", &JsValue::from_f64(2.0));
+    set(&options, "backgroundColor", &JsValue::from_str("#ffffff"));
+    Some(chart.get_data_url(&options))
 }
 
 fn set(object: &JsValue, key: &str, value: &JsValue) {

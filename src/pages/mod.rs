@@ -4,3 +4,5 @@ pub mod customs;
 pub mod data;
 pub mod inventory;
 pub mod logistics;
+pub mod overview;
+pub mod report;
