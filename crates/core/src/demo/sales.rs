@@ -107,7 +107,7 @@ const COUNTRIES: &[(&str, f64)] =
 /// The day after the fourth Thursday of November.
 fn black_friday(year: i32) -> Date {
     let nov1 = Date::from_ymd(year, 11, 1).expect("date");
-    let first_thursday = nov1.add_days(((3 + 7 - nov1.weekday() as i32) % 7) as i32);
+    let first_thursday = nov1.add_days((3 + 7 - nov1.weekday() as i32) % 7);
     first_thursday.add_days(21 + 1)
 }
 
