@@ -40,9 +40,11 @@ const SEED: u64 = 0x6f72_6465_726c_656e;
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct HomogeneitySettings {
     /// Title similarity (Jaccard of word and character shingles, 0.5–0.95) from which two
-    /// listings count as the same product. 0.6 by default: on real marketplace titles pairs
-    /// at 0.6 differ by a colour, a size or a few padding keywords (the same product), while
-    /// at 0.5 different models of one product type start to join (see `example_pairs`).
+    /// listings count as the same product. 0.7 by default: on real marketplace titles (Wish,
+    /// Amazon India) pairs at 0.7 differ by a colour, a size or a few padding keywords (the
+    /// same product, or the same product for another phone model), while at 0.6 one brand's
+    /// title template over different products starts to join (an extended warranty for two
+    /// price ranges, a cable with another connector); see `example_pairs`.
     pub threshold: f64,
     /// Distinct sellers from which a cluster is crowded (a price-war condition).
     pub min_sellers: usize,
@@ -62,7 +64,7 @@ pub struct HomogeneitySettings {
 impl Default for HomogeneitySettings {
     fn default() -> HomogeneitySettings {
         HomogeneitySettings {
-            threshold: 0.6,
+            threshold: 0.7,
             min_sellers: 3,
             max_price_cv: 0.15,
             deep_discount: 0.3,
