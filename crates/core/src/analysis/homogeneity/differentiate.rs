@@ -5,7 +5,7 @@
 use super::cluster::Clustering;
 use super::indexes::ListingFacts;
 use super::normalize::is_cjk;
-use super::shingle::jaccard;
+use super::shingle::{jaccard, word_hash};
 use super::Prepared;
 use crate::analysis::stats::quantile_sorted;
 use crate::mapping::Field;
@@ -86,13 +86,17 @@ struct TermAcc {
 /// The opportunity table: per category (most listings first, at most 30), the terms with
 /// lift ≥ 1.5, at least three listings with sales and at most three sellers, at most ten.
 /// A term on more than half the category's listings is its vocabulary, not a difference.
-pub fn opportunities(listings: &Listings, prepared: &Prepared, facts: &ListingFacts) -> Vec<Opportunity> {
-    let n = facts.price_usd.len();
+pub fn opportunities(listings: &Listings, prepared: &Prepared) -> Vec<Opportunity> {
+    let n = listings.len().min(prepared.len());
+    // Categories and sellers only: no prices, so any rates will do.
+    let facts = &ListingFacts::new(listings, &crate::model::FxTable::built_in(), n);
     if !listings.has(Field::UnitsSold) || listings.units_sold.len() < n {
         return Vec::new();
     }
     const KINDS: [&str; 4] = ["word", "colour", "size", "tag"];
-    let mut interner: FxHashMap<(u8, String), u32> = FxHashMap::default();
+    // Terms are interned by a 64-bit hash (a collision among a few hundred thousand terms
+    // has odds of about 1 in 10⁸) so that looking one up allocates nothing.
+    let mut interner: FxHashMap<u64, u32> = FxHashMap::default();
     let mut names: Vec<(u8, String)> = Vec::new();
     let mut acc: FxHashMap<(u32, u32), TermAcc> = FxHashMap::default();
     let mut sellers: FxHashSet<(u32, u32, u32)> = FxHashSet::default();
@@ -126,7 +130,8 @@ pub fn opportunities(listings: &Listings, prepared: &Prepared, facts: &ListingFa
         terms.dedup();
         for term in terms.drain(..) {
             let next = names.len() as u32;
-            let id = *interner.entry(term.clone()).or_insert_with(|| {
+            let key = word_hash(&term.1) ^ (term.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let id = *interner.entry(key).or_insert_with(|| {
                 names.push(term);
                 next
             });

@@ -102,6 +102,10 @@ pub struct Prepared {
     pub pairs: Vec<(u32, u32, f64)>,
     /// How many candidate pairs LSH proposed (before exact Jaccard).
     pub candidates: usize,
+    /// The opportunity table, which depends on neither the threshold nor the exchange
+    /// rates: computed here so a threshold change does not redo it (it is the slowest
+    /// figure, a third of a second on 100 000 listings).
+    pub opportunities: Vec<Opportunity>,
 }
 
 impl Prepared {
@@ -198,6 +202,7 @@ pub fn prepare(listings: &Listings, progress: &mut dyn FnMut(usize, usize)) -> P
         .collect();
     pairs.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
     prepared.pairs = pairs;
+    prepared.opportunities = differentiate::opportunities(listings, &prepared);
     progress(n, n);
     prepared
 }
@@ -283,7 +288,6 @@ pub fn analyse(
             cluster_id: clustering.cluster_of[i],
         })
         .collect();
-    let opportunities = differentiate::opportunities(listings, prepared, &facts);
     let price_bands = differentiate::price_bands(listings, &facts);
     let own_listings = differentiate::own_listings(listings, prepared, &facts, &clustering);
     let multi_listing_clusters = clustering.sizes.iter().filter(|&&s| s >= 2).count();
@@ -301,7 +305,7 @@ pub fn analyse(
         price_war_rule: PriceWarRule::from(settings),
         categories,
         example_pairs: example_pairs(listings, prepared, threshold),
-        opportunities,
+        opportunities: prepared.opportunities.clone(),
         price_bands,
         own_listings,
         candidate_pairs: prepared.candidates,
