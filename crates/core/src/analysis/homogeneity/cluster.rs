@@ -93,14 +93,18 @@ impl Clustering {
 }
 
 /// Clusters items `0..n` linked by `links` (always joined, e.g. exact duplicates) and by the
-/// `pairs` whose similarity reaches `threshold`.
+/// `pairs` whose similarity reaches `threshold`. Links and pairs naming an item outside
+/// `0..n` are ignored (a preparation of a longer table).
 pub fn cluster(n: usize, links: &[(u32, u32)], pairs: &[(u32, u32, f64)], threshold: f64) -> Clustering {
     let mut uf = UnionFind::new(n);
+    let inside = |a: u32, b: u32| (a as usize) < n && (b as usize) < n;
     for &(a, b) in links {
-        uf.union(a, b);
+        if inside(a, b) {
+            uf.union(a, b);
+        }
     }
     for &(a, b, s) in pairs {
-        if s >= threshold {
+        if s >= threshold && inside(a, b) {
             uf.union(a, b);
         }
     }
@@ -137,5 +141,7 @@ mod tests {
         assert_eq!(linked.sizes, vec![2, 1, 1, 1, 1, 1]);
         assert_eq!(linked.cluster_of[2], 0);
         assert_eq!(linked.cluster_of[6], 0);
+        // Items beyond n are ignored.
+        assert_eq!(cluster(3, &[(2, 6)], &pairs, 0.5).sizes, vec![3]);
     }
 }

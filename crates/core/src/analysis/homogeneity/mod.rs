@@ -36,8 +36,10 @@ pub const PAIR_FLOOR: f64 = 0.4;
 /// The seed of the MinHash family (fixed: the same data always gives the same pairs).
 const SEED: u64 = 0x6f72_6465_726c_656e;
 
-/// What the user chose on the homogeneity page.
+/// What the user chose on the homogeneity page. Missing fields take their defaults, so a
+/// page that only sends the threshold is understood.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(default)]
 pub struct HomogeneitySettings {
     /// Title similarity (Jaccard of word and character shingles, 0.5–0.95) from which two
     /// listings count as the same product. 0.7 by default: on real marketplace titles (Wish,
@@ -132,7 +134,8 @@ impl Prepared {
     }
 
     /// The stored similarity of listings `i` and `j` (1 for duplicates), or `None` when no
-    /// pair at or above [`PAIR_FLOOR`] was found for them.
+    /// pair at or above [`PAIR_FLOOR`] was found for them. Scans the pairs: for a single
+    /// look-up (a tooltip), not for loops.
     pub fn similarity(&self, i: usize, j: usize) -> Option<f64> {
         let (ri, rj) = (self.representative[i], self.representative[j]);
         if ri == rj {

@@ -48,7 +48,8 @@ const EN_FILLER: &[&[&str]] = &[
     &["wholesale"],
 ];
 
-/// Unit spellings and their canonical form. Matched on a whole word after a number, or as the
+/// Unit spellings and their canonical form. `in` is left out on purpose: "3 in 1" is far more
+/// common in titles than "10 in" for inches. Matched on a whole word after a number, or as the
 /// alphabetic tail of a word that starts with a number (`64gb`, `5m`, `20w`).
 const UNITS: &[(&str, &str)] = &[
     ("gb", "gb"),
@@ -72,7 +73,6 @@ const UNITS: &[(&str, &str)] = &[
     ("feet", "ft"),
     ("inch", "inch"),
     ("inches", "inch"),
-    ("in", "inch"),
     ("hz", "hz"),
     ("ml", "ml"),
     ("l", "l"),
@@ -284,6 +284,7 @@ mod tests {
         // 5G is a network, not storage.
         assert_eq!(normalize_title("5G phone"), "5g phone");
         assert_eq!(normalize_title("数据线2米"), "数据线 2m");
+        assert_eq!(normalize_title("3 in 1 Cable"), "3 in 1 cable");
     }
 
     #[test]

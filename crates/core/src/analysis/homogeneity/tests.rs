@@ -111,3 +111,23 @@ fn without_sellers_counts_are_null_and_multi_listing_stands_in() {
     assert!((cat.hhi - 5.0 / 9.0).abs() < 1e-12);
     assert_eq!(serde_json::to_value(&report).unwrap()["clusters"][0]["sellers"], serde_json::Value::Null);
 }
+
+#[test]
+fn settings_round_trip_and_fill_in_defaults() {
+    let s: HomogeneitySettings = serde_json::from_str(r#"{"threshold": 0.8}"#).unwrap();
+    assert_eq!(s, HomogeneitySettings { threshold: 0.8, ..HomogeneitySettings::default() });
+    let back: HomogeneitySettings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert_eq!(back, s);
+    assert_eq!(HomogeneitySettings { threshold: f64::NAN, ..s }.effective_threshold(), 0.7);
+}
+
+#[test]
+fn prepared_similarity_covers_duplicates_and_pairs() {
+    let l = listings(SMALL);
+    let prepared = prepare(&l, &mut |_, _| {});
+    // Rows 2 and 4 (0-based 1 and 3) normalise to the same words in the same order.
+    assert_eq!(prepared.similarity(1, 3), Some(1.0));
+    let s = prepared.similarity(0, 2).unwrap();
+    assert!((s - shingle::jaccard(prepared.shingles(0), prepared.shingles(2))).abs() < 1e-12);
+    assert_eq!(prepared.similarity(0, 6), None);
+}
