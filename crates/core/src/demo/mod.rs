@@ -4,6 +4,7 @@
 //! always looks current and tests can pin it. The files are written as CSV text and read
 //! through the same ingest pipeline as the user's own files.
 
+pub mod listings;
 pub mod sales;
 pub mod shipments;
 
