@@ -3,6 +3,7 @@
 //! tests and benchmarks drive the same code.
 
 use crate::analysis::customs::{self, CustomsSettings};
+use crate::analysis::homogeneity::{self, HomogeneitySettings, Prepared};
 use crate::analysis::inventory::{self, InventoryInputs, InventorySettings};
 use crate::analysis::logistics::{self, LogisticsSettings};
 use crate::error::{FileError, FileProblem};
@@ -80,6 +81,8 @@ pub struct Settings {
     pub customs: CustomsSettings,
     #[serde(default)]
     pub inventory: InventorySettings,
+    #[serde(default)]
+    pub homogeneity: HomogeneitySettings,
 }
 
 /// All of a visit's data and settings.
@@ -88,6 +91,9 @@ pub struct Workspace {
     pub datasets: Vec<Dataset>,
     pub pending: Vec<Pending>,
     pub settings: Settings,
+    /// The slow part of the homogeneity analysis (shingles, MinHash, candidate pairs) of each
+    /// listings dataset, done once at load so the similarity threshold moves instantly.
+    pub prepared: std::collections::BTreeMap<DatasetId, Prepared>,
 }
 
 impl Workspace {
@@ -211,6 +217,13 @@ impl Workspace {
         restore_original_values(&pending.preview, &dataset.mapping, source, workbook, &mut dataset.quality.rejections)
             .map_err(err)?;
         let summary = DatasetSummary::of(&dataset);
+        self.prepared.remove(&id);
+        if let DatasetData::Listings(listings) = &dataset.data {
+            let prepared = homogeneity::prepare(listings, &mut |done, total| {
+                progress(LoadProgress { rows: done as u64, bytes_done: done as u64, bytes_total: total as u64 })
+            });
+            self.prepared.insert(id, prepared);
+        }
         self.datasets.retain(|d| d.id != id);
         self.datasets.push(dataset);
         Ok(summary)
@@ -220,7 +233,10 @@ impl Workspace {
     /// shipments with customs outcomes and the matching tracking events. Uses the ids
     /// `first_id ..first_id + DEMO_IDS`.
     pub fn load_demo(&mut self, first_id: DatasetId, anchor: Date) -> Result<Vec<DatasetSummary>, FileError> {
-        self.datasets.retain(|d| !d.is_demo);
+        let demo_ids: Vec<DatasetId> = self.datasets.iter().filter(|d| d.is_demo).map(|d| d.id).collect();
+        for id in demo_ids {
+            self.remove(id);
+        }
         let planning = crate::demo::sales::planning_anchor(anchor);
         let files = [
             ("demo-shipments.csv", crate::demo::shipments_csv(anchor, DEMO_SHIPMENTS)),
@@ -229,6 +245,8 @@ impl Workspace {
             ("demo-fba-inventory.csv", crate::demo::sales::inventory_csv()),
             ("demo-warehouse-capacity.csv", crate::demo::sales::capacity_csv()),
             ("demo-inbound-pos.csv", crate::demo::sales::inbound_csv(planning)),
+            ("demo-listings.csv", crate::demo::listings::listings_csv()),
+            ("demo-price-history.csv", crate::demo::listings::price_history_csv(anchor)),
         ];
         let mut summaries = Vec::new();
         for (id, (name, csv)) in (first_id..).zip(files) {
@@ -245,6 +263,7 @@ impl Workspace {
 
     /// Forgets a dataset (loaded or pending).
     pub fn remove(&mut self, id: DatasetId) {
+        self.prepared.remove(&id);
         self.datasets.retain(|d| d.id != id);
         self.pending.retain(|p| p.id != id);
     }
@@ -281,6 +300,24 @@ impl Workspace {
             .collect()
     }
 
+    /// The homogeneity analysis of the largest listings dataset (with the first price history),
+    /// at the current settings.
+    pub fn homogeneity(&self) -> Option<homogeneity::HomogeneityReport> {
+        let (listings, prepared) = self
+            .datasets
+            .iter()
+            .filter_map(|d| match &d.data {
+                DatasetData::Listings(l) => self.prepared.get(&d.id).map(|p| (l.as_ref(), p)),
+                _ => None,
+            })
+            .max_by_key(|(l, _)| l.len())?;
+        let history = self.datasets.iter().find_map(|d| match &d.data {
+            DatasetData::PriceHistory(h) => Some(h.as_ref()),
+            _ => None,
+        });
+        Some(homogeneity::analyse(listings, history, prepared, &self.settings.homogeneity, &self.settings.logistics.fx))
+    }
+
     /// The datasets the inventory analysis reads.
     pub fn inventory_inputs(&self) -> InventoryInputs<'_> {
         let mut inputs = InventoryInputs { shipments: self.shipments(), ..InventoryInputs::default() };
@@ -310,6 +347,7 @@ impl Workspace {
             logistics: (!shipments.is_empty()).then(|| logistics::analyse(&shipments, &self.settings.logistics)),
             customs: has_customs.then(|| customs::analyse(&shipments, &events, &planned, &self.settings.customs, fx)),
             inventory: inventory::analyse(&self.inventory_inputs(), &self.settings.inventory),
+            homogeneity: self.homogeneity(),
             settings: self.settings.clone(),
         }
     }
@@ -420,7 +458,9 @@ mod tests {
                 DatasetKind::Orders,
                 DatasetKind::Inventory,
                 DatasetKind::Capacity,
-                DatasetKind::Inbound
+                DatasetKind::Inbound,
+                DatasetKind::Listings,
+                DatasetKind::PriceHistory
             ]
         );
         for s in &summaries {
@@ -437,6 +477,8 @@ mod tests {
         assert!(inventory.skus.iter().all(|s| s.ship_by.is_some_and(|d| d > inventory.as_of)));
         assert!(inventory.warehouses.iter().any(|w| w.over_capacity_weeks > 0));
         assert!(inventory.backtest.is_some_and(|b| b.model_beats_baseline));
+        let homogeneity = report.homogeneity.expect("the demo has listings");
+        assert!(homogeneity.price_war_clusters >= 1, "the demo has a price war");
         // Loading the demo again replaces it.
         ws.load_demo(1, anchor()).unwrap();
         assert_eq!(ws.datasets.len(), kinds.len());

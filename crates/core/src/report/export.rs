@@ -299,6 +299,7 @@ struct JsonDoc<'a> {
     logistics: Option<JsonLogistics<'a>>,
     customs: Option<JsonCustoms<'a>>,
     inventory: Option<JsonInventory<'a>>,
+    homogeneity: &'a Option<crate::analysis::homogeneity::HomogeneityReport>,
     fx: &'a crate::model::FxTable,
 }
 
@@ -362,6 +363,7 @@ pub fn results_json(report: &Report) -> String {
             de_minimis: &c.de_minimis,
         }),
         inventory: report.inventory.as_ref().map(inventory_json),
+        homogeneity: &report.homogeneity,
         fx: &report.settings.logistics.fx,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))

@@ -75,5 +75,6 @@ pub struct Report {
     pub logistics: Option<LogisticsReport>,
     pub customs: Option<crate::analysis::customs::CustomsReport>,
     pub inventory: Option<crate::analysis::inventory::InventoryReport>,
+    pub homogeneity: Option<crate::analysis::homogeneity::HomogeneityReport>,
     pub settings: Settings,
 }

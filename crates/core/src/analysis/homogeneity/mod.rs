@@ -265,6 +265,9 @@ pub struct HomogeneityReport {
     /// Candidate pairs LSH proposed and pairs confirmed at or above the floor (0.4).
     pub candidate_pairs: usize,
     pub confirmed_pairs: usize,
+    /// The members of the listed clusters with more than one listing (at most
+    /// [`MEMBERS_SHOWN`] each), for the cluster explorer and the price–sales chart.
+    pub members: Vec<ClusterMember>,
 }
 
 /// Runs the threshold-dependent part over a [`prepare`]d listings table.
@@ -297,6 +300,7 @@ pub fn analyse(
     let clusters_total = clusters.len();
     let max = settings.max_clusters;
     clusters.retain(|c| (c.cluster_id as usize) < max || c.price_war);
+    let cluster_members = cluster_members(listings, &facts, &members, &clusters);
     HomogeneityReport {
         threshold,
         sellers_known: facts.sellers_known,
@@ -313,7 +317,58 @@ pub fn analyse(
         own_listings,
         candidate_pairs: prepared.candidates,
         confirmed_pairs: prepared.pairs.len(),
+        members: cluster_members,
     }
+}
+
+/// Members listed per cluster in the report (the export's `listings` has every assignment).
+pub const MEMBERS_SHOWN: usize = 40;
+
+/// One listing of a cluster, side by side with the others in the explorer.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ClusterMember {
+    pub cluster_id: u32,
+    pub row: u64,
+    pub listing_id: Option<String>,
+    pub title: String,
+    pub seller: Option<String>,
+    pub price_usd: Option<f64>,
+    pub rating: Option<f64>,
+    pub reviews: Option<f64>,
+    pub units_sold: Option<f64>,
+    pub own: bool,
+}
+
+fn cluster_members(
+    listings: &Listings,
+    facts: &indexes::ListingFacts,
+    members: &[Vec<u32>],
+    shown: &[ClusterStats],
+) -> Vec<ClusterMember> {
+    let finite = |v: f64| v.is_finite().then_some(v);
+    let column = |v: &Vec<f64>, i: usize| v.get(i).copied().and_then(finite);
+    let mut out = Vec::new();
+    for c in shown.iter().filter(|c| c.size > 1) {
+        let Some(list) = members.get(c.cluster_id as usize) else { continue };
+        for &i in list.iter().take(MEMBERS_SHOWN) {
+            let i = i as usize;
+            out.push(ClusterMember {
+                cluster_id: c.cluster_id,
+                row: listings.rows[i],
+                listing_id: (i < listings.listing_id.len())
+                    .then(|| listings.listing_id.get(i).to_owned())
+                    .filter(|s| !s.is_empty()),
+                title: if i < listings.title.len() { listings.title.get(i).to_owned() } else { String::new() },
+                seller: listings.seller.get(i).map(str::to_owned),
+                price_usd: facts.price_usd.get(i).copied().and_then(finite),
+                rating: column(&listings.rating, i),
+                reviews: column(&listings.reviews, i),
+                units_sold: column(&listings.units_sold, i),
+                own: listings.is_own.get(i).is_some_and(|&v| v == 1.0),
+            });
+        }
+    }
+    out
 }
 
 /// How many example pairs on each side of the threshold.
