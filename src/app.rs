@@ -7,6 +7,7 @@ use crate::components::toolbar::{DataActions, ExportBar, LangSwitch};
 use crate::i18n::tr;
 use crate::pages::customs::CustomsPage;
 use crate::pages::data::DataPage;
+use crate::pages::homogeneity::HomogeneityPage;
 use crate::pages::inventory::InventoryPage;
 use crate::pages::logistics::LogisticsPage;
 use crate::pages::overview::OverviewPage;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
                 {tab(Page::Logistics, "Transit times", "物流时效", "nav-logistics")}
                 {tab(Page::Customs, "Customs", "清关", "nav-customs")}
                 {tab(Page::Inventory, "Stock & peak", "库存与旺季", "nav-inventory")}
+                {tab(Page::Products, "Look-alikes", "同款与价格战", "nav-products")}
                 {tab(Page::Report, "Report", "报告", "report-open")}
             </nav>
             <div class="header-actions">
@@ -85,6 +87,7 @@ pub fn App() -> impl IntoView {
                 Page::Inventory => view! { <InventoryPage /> }.into_any(),
                 Page::Overview => view! { <OverviewPage /> }.into_any(),
                 Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::Products => view! { <HomogeneityPage /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

@@ -28,6 +28,7 @@ pub enum Page {
     Inventory,
     Overview,
     Report,
+    Products,
 }
 
 /// A file problem shown to the user.

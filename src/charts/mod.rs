@@ -1,6 +1,7 @@
 //! Pure functions from core reports to charming charts. No signals, no DOM: the `EChart`
 //! component draws what these return.
 
+pub mod homogeneity;
 pub mod inventory;
 
 use crate::i18n::{tr, Lang};

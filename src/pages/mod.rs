@@ -2,6 +2,7 @@
 
 pub mod customs;
 pub mod data;
+pub mod homogeneity;
 pub mod inventory;
 pub mod logistics;
 pub mod overview;

@@ -233,7 +233,34 @@ pub fn headlines(report: &Report, lang: Lang) -> Vec<Headline> {
         missing: Vec::new(),
         testid: "headline-homogeneity",
     };
-    if !has(report, DatasetKind::Listings) {
+    h.page = Page::Products;
+    if let Some(hm) = &report.homogeneity {
+        if let Some(c) = hm
+            .categories
+            .iter()
+            .filter(|c| c.listings >= 10)
+            .max_by(|a, b| a.share_in_multi_seller_clusters.total_cmp(&b.share_in_multi_seller_clusters))
+        {
+            h.figures.push((
+                tr(lang, "Most crowded niche", "最拥挤的细分类目").into(),
+                percent(Some(c.share_in_multi_seller_clusters)),
+                trs(
+                    lang,
+                    format!("{} — listings in groups several sellers offer", c.category.clone().unwrap_or_default()),
+                    format!("{} — 处于多卖家同款组的链接占比", c.category.clone().unwrap_or_default()),
+                ),
+            ));
+        }
+        h.figures.push((
+            tr(lang, "Price wars", "价格战").into(),
+            hm.price_war_clusters.to_string(),
+            trs(
+                lang,
+                format!("of {} look-alike groups", count(hm.multi_listing_clusters as u64)),
+                format!("共 {} 个同款组", count(hm.multi_listing_clusters as u64)),
+            ),
+        ));
+    } else if !has(report, DatasetKind::Listings) {
         h.missing.push(
             tr(
                 lang,

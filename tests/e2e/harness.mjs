@@ -122,7 +122,7 @@ export async function setLanguage(page, lang) {
 export const E2E_FIXTURES = path.join(FIXTURES, 'e2e');
 
 /** The kinds of the demo's datasets, in the order they load. */
-export const DEMO_KINDS = ['shipments', 'tracking_events', 'orders', 'inventory', 'capacity', 'inbound'];
+export const DEMO_KINDS = ['shipments', 'tracking_events', 'orders', 'inventory', 'capacity', 'inbound', 'listings', 'price_history'];
 
 /**
  * Registers `before`/`after` hooks that start one server and browser for the test file, and
