@@ -78,6 +78,12 @@ kill "$SERVER" 2>/dev/null || true
 step "real path: dist/, file input -> mapping -> results ready"
 node bench/real_path.mjs --runs "$RUNS" --out "$WORK/real_path.json" "${FILES[@]}"
 
+step "real path: 100,000 generated listings, upload -> clustering -> results ready"
+LISTINGS="$WORK/listings_100000.csv"
+[ -f "$LISTINGS" ] || cargo run --release --quiet -p borderlens_bench --example bench_homogeneity -- --write "$LISTINGS" 100000
+node bench/real_path.mjs --runs "$RUNS" --out "$WORK/real_path_listings.json" "$LISTINGS"
+cargo run --release --quiet -p borderlens_bench --example bench_homogeneity -- 100000 | tee "$WORK/homogeneity_native.txt"
+
 step "site size (dist/, gzip -9 per file)"
 node -e '
 const fs = require("fs"), zlib = require("zlib"), path = require("path");

@@ -136,6 +136,18 @@ fn InventoryControls(report: Memo<Option<InventoryReport>>) -> impl IntoView {
                         }
                     } />
             </div>
+            <div class="control">
+                <label class="inline-field">
+                    <input type="checkbox" data-testid="cny-closure"
+                        prop:checked=move || state.settings.with(|s| s.inventory.chinese_new_year_closure)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            update(&|s| s.chinese_new_year_closure = on);
+                        } />
+                    {move || tr(lang(), "Chinese New Year closure", "春节停工")}
+                </label>
+                <small class="muted">{move || tr(lang(), "no shipping from 7 days before to 14 days after", "春节前 7 天至后 14 天不发货")}</small>
+            </div>
             <Show when=uses_range>
                 <div class="control">
                     <label for="lead-min">{move || tr(lang(), "Lead time range (days)", "头程时效范围（天）")}</label>

@@ -317,7 +317,7 @@ export async function untranslatedTexts(page) {
   const en = await interfaceTexts(page);
   await setLanguage(page, 'zh-CN');
   const zh = new Set(await interfaceTexts(page));
-  const keep = /^(borderlens|JSON|CSV|XLSX|XLS|ODS|TSV|TXT|PNG|USD|CNY|EUR|GBP|BRL|RUB|JPY|INR|MXN|CAD|AUD|HKD|kg|lb|P\d\d|CV|Wilson|ISO)$/;
+  const keep = /^(borderlens|JSON|CSV|XLSX|XLS|ODS|TSV|TXT|PNG|USD|CNY|EUR|GBP|BRL|RUB|JPY|INR|MXN|CAD|AUD|HKD|kg|lb|P\d\d|CV|Wilson|ISO|SKU|ASIN|FBA|HHI|WAPE|ETA|MSKU|FNSKU)$/;
   const bilingual = /\p{Script=Han}/u; // e.g. "Language / 语言"
   const fileName = /^[\w.-]+\.(csv|tsv|txt|xlsx|xls|ods)$/i;
   return en.filter((t) => zh.has(t) && !bilingual.test(t) && !fileName.test(t)

@@ -5,7 +5,11 @@
 //!
 //! ```text
 //! cargo run --release -p borderlens_bench --example bench_homogeneity [-- LISTINGS]
+//! cargo run --release -p borderlens_bench --example bench_homogeneity -- --write FILE [LISTINGS]
 //! ```
+//!
+//! `--write` only writes the synthetic listings CSV, for the in-browser benchmark
+//! (`scripts/bench.sh` feeds it to `bench/real_path.mjs`).
 
 use borderlens_core::analysis::homogeneity::{self, HomogeneitySettings};
 use borderlens_core::ingest::source::MemorySource;
@@ -14,7 +18,14 @@ use borderlens_core::session::{DatasetData, Workspace};
 use std::time::Instant;
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--write") {
+        let path = args.get(1).expect("--write needs a file name");
+        let n: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+        std::fs::write(path, borderlens_core::demo::listings::synthetic_listings_csv(n, 42)).expect("writes the CSV");
+        return;
+    }
+    let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let start = Instant::now();
     let csv = borderlens_core::demo::listings::synthetic_listings_csv(n, 42);
     let generated_ms = start.elapsed().as_secs_f64() * 1e3;

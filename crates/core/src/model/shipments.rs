@@ -288,6 +288,14 @@ fn flag_duplicate_tracking(s: &Shipments, table: &mut Table) {
 /// counting sort, so row order holds within a bucket), and each bucket gets its own small
 /// set, which stays in the cache; texts are only read back to compare two with the same
 /// hash. A pair keeps 32 bits of the hash, so it takes 8 bytes (8 MB at a million rows).
+/// A 64-bit hash folded to 32 bits. `FxHasher` hashes in `usize`: on wasm32 its output has
+/// only 32 bits, so taking the top half (as this once did) gave every row the same hash
+/// there, and the repeated-value check went quadratic in the browser while native tests
+/// stayed fast.
+fn fold32(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
 fn repeated_rows(column: &StrColumn) -> Vec<usize> {
     const BUCKET_BITS: u32 = 8;
     // Bits 16-23 pick the bucket; inside one the set still sees 24 varying bits.
@@ -300,7 +308,7 @@ fn repeated_rows(column: &StrColumn) -> Vec<usize> {
             .iter()
             .enumerate()
             .filter(|(_, t)| !t.is_empty())
-            .map(|(i, t)| ((FxBuildHasher.hash_one(t) >> 32) as u32, i as u32))
+            .map(|(i, t)| (fold32(FxBuildHasher.hash_one(t)), i as u32))
     };
     let mut starts = vec![0usize; (1 << BUCKET_BITS) + 1];
     for (h, _) in hashed() {
@@ -335,6 +343,17 @@ fn repeated_rows(column: &StrColumn) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_32_bit_hash_keeps_its_bits_when_folded() {
+        // wasm32's FxHasher gives hashes below 2³²: folding must not drop them.
+        let small: Vec<u32> = (1u64..=1000).map(|h| fold32(h * 0x9E37_79B9)).collect();
+        let mut distinct = small.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), small.len());
+        assert_ne!(fold32(0xDEAD_BEEF_0000_0000), 0, "and a 64-bit one keeps its top half");
+    }
     use crate::ingest::table::{LoadSettings, TableLoader};
     use crate::mapping::{propose, DatasetKind};
 

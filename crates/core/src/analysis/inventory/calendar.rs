@@ -99,6 +99,40 @@ impl RetailEvent {
     }
 }
 
+/// Chinese New Year's day (the first day of the lunar year), 2020–2035.
+const CHINESE_NEW_YEAR: [(i32, u32, u32); 16] = [
+    (2020, 1, 25),
+    (2021, 2, 12),
+    (2022, 2, 1),
+    (2023, 1, 22),
+    (2024, 2, 10),
+    (2025, 1, 29),
+    (2026, 2, 17),
+    (2027, 2, 6),
+    (2028, 1, 26),
+    (2029, 2, 13),
+    (2030, 2, 3),
+    (2031, 1, 23),
+    (2032, 2, 11),
+    (2033, 1, 31),
+    (2034, 2, 19),
+    (2035, 2, 8),
+];
+
+/// Days factories and forwarders are typically closed before and after Chinese New Year's day.
+pub const CNY_CLOSED_BEFORE: i32 = 7;
+pub const CNY_CLOSED_AFTER: i32 = 14;
+
+/// The Chinese New Year closure (first and last closed day) that holds `day`, if any: goods
+/// cannot be produced or handed to a forwarder then.
+pub fn cny_closure_holding(day: Date) -> Option<(Date, Date)> {
+    CHINESE_NEW_YEAR.iter().find_map(|&(y, m, d)| {
+        let cny = Date::from_ymd(y, m, d)?;
+        let (from, to) = (cny.add_days(-CNY_CLOSED_BEFORE), cny.add_days(CNY_CLOSED_AFTER));
+        (from..=to).contains(&day).then_some((from, to))
+    })
+}
+
 /// The `n`-th (1-based) `weekday` (0 = Monday) of a month.
 fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32) -> Date {
     let first = Date::from_ymd(year, month, 1).expect("the first of a month exists");
@@ -314,6 +348,15 @@ pub fn estimate_uplifts(series: &WeeklySeries) -> Uplifts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chinese_new_year_closure_spans_the_holiday() {
+        let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+        assert_eq!(cny_closure_holding(d(2027, 2, 6)), Some((d(2027, 1, 30), d(2027, 2, 20))));
+        assert_eq!(cny_closure_holding(d(2027, 1, 29)), None);
+        assert_eq!(cny_closure_holding(d(2027, 2, 21)), None);
+        assert_eq!(cny_closure_holding(d(2026, 7, 1)), None);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::from_ymd(y, m, day).unwrap()

@@ -58,6 +58,9 @@ pub struct InventorySettings {
     pub uplifts: Vec<(RetailEvent, f64)>,
     /// Correlation of the weeks' forecast errors (0–1); a peak that runs hot tends to stay hot.
     pub forecast_correlation: f64,
+    /// Factories and forwarders close around Chinese New Year: a ship-by date inside the
+    /// closure moves to the last working day before it.
+    pub chinese_new_year_closure: bool,
 }
 
 impl Default for InventorySettings {
@@ -78,6 +81,7 @@ impl Default for InventorySettings {
             peak_storage_usd_per_m3_month: 84.76,
             uplifts: Vec::new(),
             forecast_correlation: 0.5,
+            chinese_new_year_closure: true,
         }
     }
 }
@@ -212,6 +216,8 @@ pub enum InventoryNote {
     SkusCapped { shown: usize, total: usize },
     /// The peak's in-stock date has passed.
     PeakDatePassed { peak_date: Date },
+    /// The latest ship date fell in the Chinese New Year closure and was moved before it.
+    ChineseNewYear { from: Date, to: Date },
     /// The inbound units of the snapshot have no date; they are assumed sellable after this many days.
     SnapshotInboundAssumed { days: u32 },
 }

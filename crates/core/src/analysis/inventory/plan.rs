@@ -3,7 +3,7 @@
 //! decides what feeds what, and says in [`InventoryNote`]s what it had to assume.
 
 use super::backtest::{backtest, BacktestPlan, BacktestResult, Chosen};
-use super::calendar::{estimate_uplifts, event_weeks, RetailEvent, Uplifts};
+use super::calendar::{cny_closure_holding, estimate_uplifts, event_weeks, RetailEvent, Uplifts};
 use super::demand::{Demand, SkuWeeks};
 use super::forecast::{forecast, forecast_with, normal_quantile, Forecast, ModelKind, WeeklySeries};
 use super::lead::{routes_from_shipments, user_route, LeadSource, PlanningRoute};
@@ -101,6 +101,13 @@ pub fn analyse(inputs: &InventoryInputs, settings: &InventorySettings) -> Option
         .or_else(|| routes.iter().find(to_main))
         .unwrap_or(&routes[0])
         .clone();
+    if settings.chinese_new_year_closure {
+        if let Some((from, to)) =
+            latest_ship_date(peak_date, &route.option.lead, service_level).and_then(cny_closure_holding)
+        {
+            notes.push(InventoryNote::ChineseNewYear { from, to });
+        }
+    }
     let options: Vec<_> = routes.iter().map(|r| r.option.clone()).collect();
     let ship_by = ship_by_plan(peak_date, &options, service_level, as_of);
 
@@ -383,7 +390,12 @@ fn plan_sku(sku: &str, fc: &Forecast, weeks: &[WeekDemand], stock: &StockBySku, 
         on_hand_units: on_hand.unwrap_or(0.0),
         inbound_units,
     });
-    let ship_by = latest_ship_date(ctx.peak_date, lead, ctx.service_level);
+    let ship_by = latest_ship_date(ctx.peak_date, lead, ctx.service_level).map(|d| {
+        match cny_closure_holding(d).filter(|_| ctx.settings.chinese_new_year_closure) {
+            Some((from, _)) => from.add_days(-1),
+            None => d,
+        }
+    });
     let before_target = ctx.arrivals.iter().filter(|a| a.expected < ctx.peak_date).fold(0.0, |sum, a| sum + a.units);
     let peak = peak_quantity(&PeakQuantityInput {
         today: ctx.as_of,
@@ -769,6 +781,27 @@ mod tests {
         assert_eq!((r.peak_date, r.peak_end), (d(2024, 8, 1), d(2024, 8, 31)));
         assert_eq!(r.skus[0].ship_by, Some(d(2024, 7, 22)));
         assert_eq!(r.ship_by[0].route, "10–10 d");
+    }
+
+    #[test]
+    fn a_ship_by_date_in_the_new_year_closure_moves_before_it() {
+        let orders = steady_orders(&[("A", 1.0)], d(2026, 6, 1), d(2026, 12, 27));
+        // 10 days' lead for an in-stock date of 15 February 2027: ship by 5 February, inside
+        // the closure around 6 February (30 January – 20 February).
+        let settings = InventorySettings {
+            peak_date: Some(d(2027, 2, 15)),
+            peak_end: Some(d(2027, 3, 15)),
+            lead_min_days: 10,
+            lead_max_days: 10,
+            check_in_days: 0,
+            ..Default::default()
+        };
+        let inputs = InventoryInputs { orders: vec![&orders], ..Default::default() };
+        let r = analyse(&inputs, &settings).unwrap();
+        assert_eq!(r.skus[0].ship_by, Some(d(2027, 1, 29)));
+        assert!(r.notes.contains(&InventoryNote::ChineseNewYear { from: d(2027, 1, 30), to: d(2027, 2, 20) }));
+        let off = InventorySettings { chinese_new_year_closure: false, ..settings };
+        assert_eq!(analyse(&inputs, &off).unwrap().skus[0].ship_by, Some(d(2027, 2, 5)));
     }
 
     #[test]
