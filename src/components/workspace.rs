@@ -75,6 +75,9 @@ pub fn WorkspaceStatus() -> impl IntoView {
     let text = move || {
         let lang = lang();
         state.workspace_note.get().map(|note| match note {
+            WorkspaceNote::Restored { files: 0, demo: false } => {
+                tr(lang, "Workspace restored: your settings", "已恢复工作区：您的设置").to_owned()
+            }
             WorkspaceNote::Restored { files, demo } => {
                 let demo_en = if demo { " and the demo" } else { "" };
                 let demo_zh = if demo { "和演示数据" } else { "" };
