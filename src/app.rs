@@ -4,6 +4,7 @@ use crate::components::datasets::{DatasetStrip, FileErrors};
 use crate::components::mapping_editor::MappingEditor;
 use crate::components::progress::ProgressBar;
 use crate::components::toolbar::{DataActions, ExportBar, LangSwitch};
+use crate::components::workspace::{WorkspaceControls, WorkspaceStatus};
 use crate::i18n::tr;
 use crate::pages::customs::CustomsPage;
 use crate::pages::data::DataPage;
@@ -60,12 +61,14 @@ pub fn App() -> impl IntoView {
             </nav>
             <div class="header-actions">
                 <DataActions />
+                <WorkspaceControls />
                 <LangSwitch />
             </div>
         </header>
         <div class="status-bar">
             <DatasetStrip />
             <div class="status-right">
+                <WorkspaceStatus />
                 <ProgressBar />
                 <Show when=move || state.is_results_ready()>
                     <span class="ready" data-testid="results-ready" role="status">
@@ -92,8 +95,8 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="app-footer">
             {move || tr(lang(),
-                "borderlens runs entirely in your browser. No data is uploaded, no cookies, no trackers.",
-                "borderlens 完全在您的浏览器中运行。不上传数据，没有 Cookie，没有跟踪。")}
+                "borderlens runs entirely in your browser. No data is uploaded, no cookies, no trackers. Nothing is kept unless you turn on \u{201c}Keep my data in this browser\u{201d}.",
+                "borderlens 完全在您的浏览器中运行。不上传数据，没有 Cookie，没有跟踪。除非您开启\u{201c}在此浏览器中保留我的数据\u{201d}，否则不保存任何内容。")}
         </footer>
     }
 }

@@ -9,3 +9,4 @@ pub mod i18n;
 pub mod pages;
 pub mod state;
 pub mod worker_client;
+pub mod workspace;

@@ -244,6 +244,7 @@ pub fn MappingEditor(
         }
     };
     let file = proposal.file.clone();
+    let remembered = state.uses_remembered_mapping(id);
     let confirm = move |_| state.confirm_mapping(id, mapping.get_untracked());
 
     view! {
@@ -270,6 +271,13 @@ pub fn MappingEditor(
             <p class="hint">{move || tr(lang(),
                 "borderlens matched these columns by their headers and values. Change any choice, then read the file. Nothing leaves your browser.",
                 "borderlens 根据表头和内容自动匹配了这些列。可修改任何选择，然后读取文件。数据不会离开您的浏览器。")}</p>
+            {remembered.then(|| view! {
+                <p class="note-remembered" data-testid="mapping-remembered">
+                    {move || tr(lang(),
+                        "Using the column mapping you chose before for this layout.",
+                        "已沿用您之前为此表格格式选择的列映射。")}
+                </p>
+            })}
             <div class="table-wrap table-wrap-full">
                 <table class="mapping-table">
                     <thead><tr>
@@ -284,7 +292,11 @@ pub fn MappingEditor(
             <div class="options-row">
                 <label class="inline-field">
                     <span>{move || tr(lang(), "Dates", "日期")}</span>
-                    <select on:change=move |ev| {
+                    <select prop:value=move || mapping.with(|m| match m.options.date_order {
+                        Some(DayMonthOrder::DayFirst) => "dmy",
+                        Some(DayMonthOrder::MonthFirst) => "mdy",
+                        _ => "auto",
+                    }) on:change=move |ev| {
                         let v = event_target_value(&ev);
                         mapping.update(|m| m.options.date_order = match v.as_str() {
                             "dmy" => Some(DayMonthOrder::DayFirst),
@@ -299,7 +311,11 @@ pub fn MappingEditor(
                 </label>
                 <label class="inline-field">
                     <span>{move || tr(lang(), "Decimals", "小数点")}</span>
-                    <select on:change=move |ev| {
+                    <select prop:value=move || mapping.with(|m| match m.options.decimal {
+                        Some(DecimalSeparator::Dot) => "dot",
+                        Some(DecimalSeparator::Comma) => "comma",
+                        _ => "auto",
+                    }) on:change=move |ev| {
                         let v = event_target_value(&ev);
                         mapping.update(|m| m.options.decimal = match v.as_str() {
                             "dot" => Some(DecimalSeparator::Dot),

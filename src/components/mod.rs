@@ -6,3 +6,4 @@ pub mod mapping_editor;
 pub mod progress;
 pub mod table;
 pub mod toolbar;
+pub mod workspace;

@@ -32,8 +32,8 @@ pub fn DataPage() -> impl IntoView {
                     <path fill="currentColor" d="M12 2a5 5 0 0 0-5 5v3H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8a2 2 0 0 0-2-2h-1V7a5 5 0 0 0-5-5zm-3 8V7a3 3 0 0 1 6 0v3z"/>
                 </svg>" "
                 {move || tr(lang(),
-                    "Your files never leave this browser: everything is computed on your computer, nothing is uploaded or stored.",
-                    "您的文件不会离开此浏览器：全部计算都在您的电脑上完成，不上传也不保存任何数据。")}
+                    "Your files never leave this browser: everything is computed on your computer, nothing is uploaded, and nothing is stored unless you turn on keeping your data in this browser.",
+                    "您的文件不会离开此浏览器：全部计算都在您的电脑上完成，不上传任何数据；除非您开启在此浏览器中保留数据，否则不保存任何内容。")}
             </p>
         </section>
         <For each=datasets key=|d| (d.id, d.rows_read, d.rows_rejected, d.unknown_countries.len()) let:d>

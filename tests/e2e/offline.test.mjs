@@ -56,12 +56,17 @@ test('the build has a web app manifest and a service worker listing every file',
   const build = swBuild();
   assert.match(build.version, /^[0-9a-f]{16}$/);
   const listed = build.files.map((f) => f.url).sort();
-  const emitted = fs.readdirSync(DIST).filter((f) => f !== 'sw.js').sort();
+  // Every file, in sub-directories too (wasm-bindgen's JS snippets land in snippets/).
+  const emitted = fs.readdirSync(DIST, { recursive: true })
+    .filter((f) => f !== 'sw.js' && fs.statSync(path.join(DIST, f)).isFile())
+    .map((f) => f.split(path.sep).map(encodeURIComponent).join('/'))
+    .sort();
   assert.deepEqual(listed, emitted, 'the service worker lists exactly the files of dist/ (but itself)');
   for (const name of ['index.html', 'boot.js', 'borderlens.js', 'borderlens_bg.wasm', 'worker_loader.js', 'worker.js',
     'worker_bg.wasm', 'echarts.min.js', 'main.css', 'manifest.webmanifest']) {
     assert.ok(listed.includes(name), `${name} is precached`);
   }
+  assert.ok(listed.some((f) => /^snippets\/.+\/store\.js$/.test(f)), 'the workspace store module (a wasm-bindgen snippet) is precached');
 });
 
 test('after the first visit the app works with no network and no server', async () => {
