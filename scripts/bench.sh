@@ -88,7 +88,9 @@ step "site size (dist/, gzip -9 per file)"
 node -e '
 const fs = require("fs"), zlib = require("zlib"), path = require("path");
 const dir = process.argv[1]; let bytes = 0, gz = 0; const files = [];
-for (const f of fs.readdirSync(dir).sort()) {
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
+  .flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.relative(dir, path.join(d, e.name))]);
+for (const f of walk(dir)) {
   const b = fs.readFileSync(path.join(dir, f)); const g = zlib.gzipSync(b, { level: 9 }).length;
   bytes += b.length; gz += g; files.push({ file: f, bytes: b.length, gzip_bytes: g });
   console.error(`  ${f.padEnd(24)} ${String(b.length).padStart(9)} B  ${String(g).padStart(8)} B gzipped`);
