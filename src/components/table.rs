@@ -41,6 +41,15 @@ impl CellView {
     }
 }
 
+/// Column headings in the UI's language, from (English, Chinese) pairs.
+pub fn headings(pairs: &'static [(&'static str, &'static str)]) -> Signal<Vec<String>> {
+    let state = expect_context::<AppState>();
+    Signal::derive(move || {
+        let lang = state.lang.get();
+        pairs.iter().map(|(en, zh)| tr(lang, en, zh).to_owned()).collect()
+    })
+}
+
 /// How many rows a table shows before "show all".
 const FIRST_ROWS: usize = 100;
 

@@ -3,7 +3,7 @@
 
 use crate::charts;
 use crate::components::echart::EChart;
-use crate::components::table::{CellView, DataTable};
+use crate::components::table::{headings, CellView, DataTable};
 use crate::i18n::{count, percent, tr, trs, usd, Lang};
 use crate::state::AppState;
 use borderlens_core::analysis::homogeneity::{HomogeneityReport, Signal as WarSignal};
@@ -146,22 +146,16 @@ fn HomogeneityKpis(report: Memo<Option<HomogeneityReport>>) -> impl IntoView {
 fn CategoriesCard(report: Memo<Option<HomogeneityReport>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang.get();
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [
-            ("Category", "类目"),
-            ("Listings", "链接数"),
-            ("Distinct products", "不同产品"),
-            ("In multi-seller groups", "多卖家同款占比"),
-            ("Concentration (HHI)", "集中度（HHI）"),
-            ("Effective products", "有效产品数"),
-            ("Sellers per group", "每组卖家数"),
-            ("In price wars", "价格战占比"),
-        ]
-        .iter()
-        .map(|(en, zh)| tr(l, en, zh).to_owned())
-        .collect::<Vec<_>>()
-    });
+    let cols = headings(&[
+        ("Category", "类目"),
+        ("Listings", "链接数"),
+        ("Distinct products", "不同产品"),
+        ("In multi-seller groups", "多卖家同款占比"),
+        ("Concentration (HHI)", "集中度（HHI）"),
+        ("Effective products", "有效产品数"),
+        ("Sellers per group", "每组卖家数"),
+        ("In price wars", "价格战占比"),
+    ]);
     let rows = Signal::derive(move || {
         let l = lang();
         report.with(|r| {
@@ -324,19 +318,13 @@ fn ChartsCard(report: Memo<Option<HomogeneityReport>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [
-            ("Category", "类目"),
-            ("Price band (USD)", "价格带（美元）"),
-            ("Listings", "链接数"),
-            ("Sales per listing", "单链接销量"),
-            ("Under-served", "供给不足"),
-        ]
-        .iter()
-        .map(|(en, zh)| tr(l, en, zh).to_owned())
-        .collect::<Vec<_>>()
-    });
+    let cols = headings(&[
+        ("Category", "类目"),
+        ("Price band (USD)", "价格带（美元）"),
+        ("Listings", "链接数"),
+        ("Sales per listing", "单链接销量"),
+        ("Under-served", "供给不足"),
+    ]);
     let rows = Signal::derive(move || {
         let l = lang();
         report.with(|r| {
@@ -386,21 +374,15 @@ fn ChartsCard(report: Memo<Option<HomogeneityReport>>) -> impl IntoView {
 fn OpportunitiesCard(report: Memo<Option<HomogeneityReport>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang.get();
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [
-            ("Category", "类目"),
-            ("Attribute / term", "属性 / 词"),
-            ("Kind", "类型"),
-            ("Listings", "链接数"),
-            ("Sellers", "卖家数"),
-            ("Sales per listing", "单链接销量"),
-            ("Lift vs category", "相对类目倍数"),
-        ]
-        .iter()
-        .map(|(en, zh)| tr(l, en, zh).to_owned())
-        .collect::<Vec<_>>()
-    });
+    let cols = headings(&[
+        ("Category", "类目"),
+        ("Attribute / term", "属性 / 词"),
+        ("Kind", "类型"),
+        ("Listings", "链接数"),
+        ("Sellers", "卖家数"),
+        ("Sales per listing", "单链接销量"),
+        ("Lift vs category", "相对类目倍数"),
+    ]);
     let rows = Signal::derive(move || {
         let l = lang();
         report.with(|r| {

@@ -3,7 +3,7 @@
 
 use crate::charts;
 use crate::components::echart::EChart;
-use crate::components::table::{CellView, DataTable};
+use crate::components::table::{headings, CellView, DataTable};
 use crate::i18n::{count, days, event_name, inventory_note, model_name, percent, risk_name, tr, trs, usd, Lang};
 use crate::state::AppState;
 use borderlens_core::analysis::inventory::lead::LeadSource;
@@ -243,13 +243,7 @@ fn ForecastCard(report: Memo<Option<InventoryReport>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [("Week", "周"), ("Forecast", "预测"), ("Low", "下限"), ("High", "上限"), ("Event", "大促")]
-            .iter()
-            .map(|(en, zh)| tr(l, en, zh).to_owned())
-            .collect::<Vec<_>>()
-    });
+    let cols = headings(&[("Week", "周"), ("Forecast", "预测"), ("Low", "下限"), ("High", "上限"), ("Event", "大促")]);
     let rows = Signal::derive(move || {
         let l = lang();
         report.with(|r| {
@@ -315,28 +309,22 @@ fn ForecastCard(report: Memo<Option<InventoryReport>>) -> impl IntoView {
 fn ReplenishmentCard(report: Memo<Option<InventoryReport>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang.get();
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [
-            ("SKU", "SKU"),
-            ("Product", "商品"),
-            ("On hand", "在库"),
-            ("Inbound", "在途"),
-            ("Next 28 days", "未来 28 天"),
-            ("Days of cover", "可售天数"),
-            ("Safety stock", "安全库存"),
-            ("Reorder point", "补货点"),
-            ("Order now", "建议补货"),
-            ("Ship by", "最晚发货"),
-            ("Send for peak", "旺季备货"),
-            ("Stockout risk", "断货概率"),
-            ("…with the peak shipment", "按计划备货后"),
-            ("Risk", "风险"),
-        ]
-        .iter()
-        .map(|(en, zh)| tr(l, en, zh).to_owned())
-        .collect::<Vec<_>>()
-    });
+    let cols = headings(&[
+        ("SKU", "SKU"),
+        ("Product", "商品"),
+        ("On hand", "在库"),
+        ("Inbound", "在途"),
+        ("Next 28 days", "未来 28 天"),
+        ("Days of cover", "可售天数"),
+        ("Safety stock", "安全库存"),
+        ("Reorder point", "补货点"),
+        ("Order now", "建议补货"),
+        ("Ship by", "最晚发货"),
+        ("Send for peak", "旺季备货"),
+        ("Stockout risk", "断货概率"),
+        ("…with the peak shipment", "按计划备货后"),
+        ("Risk", "风险"),
+    ]);
     let rows = Signal::derive(move || {
         let l = lang();
         report.with(|r| {
@@ -411,20 +399,14 @@ fn ShipByCard(report: Memo<Option<InventoryReport>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [
-            ("Route", "线路"),
-            ("Parcels", "票数"),
-            ("Latest ship date", "最晚发货日"),
-            ("Days left", "剩余天数"),
-            ("P50 / P90 lead (days)", "P50 / P90 时效（天）"),
-            ("On time if shipped today", "今天发货准时概率"),
-        ]
-        .iter()
-        .map(|(en, zh)| tr(l, en, zh).to_owned())
-        .collect::<Vec<_>>()
-    });
+    let cols = headings(&[
+        ("Route", "线路"),
+        ("Parcels", "票数"),
+        ("Latest ship date", "最晚发货日"),
+        ("Days left", "剩余天数"),
+        ("P50 / P90 lead (days)", "P50 / P90 时效（天）"),
+        ("On time if shipped today", "今天发货准时概率"),
+    ]);
     let rows = Signal::derive(move || {
         report.with(|r| {
             let Some(r) = r else { return Vec::new() };
@@ -506,21 +488,15 @@ fn WarehouseView(warehouse: borderlens_core::analysis::inventory::WarehousePlan)
     let option = Signal::derive(move || {
         w.with_value(|w| serde_json::to_string(&charts::inventory::capacity(w, lang())).unwrap_or_default())
     });
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [
-            ("Week", "周"),
-            ("Arriving", "到货"),
-            ("Weekly high (units)", "周峰值（件）"),
-            ("Weekly high (m³)", "周峰值（立方米）"),
-            ("End of week (units)", "周末库存（件）"),
-            ("Lost sales", "缺货损失"),
-            ("Over capacity", "爆仓"),
-        ]
-        .iter()
-        .map(|(en, zh)| tr(l, en, zh).to_owned())
-        .collect::<Vec<_>>()
-    });
+    let cols = headings(&[
+        ("Week", "周"),
+        ("Arriving", "到货"),
+        ("Weekly high (units)", "周峰值（件）"),
+        ("Weekly high (m³)", "周峰值（立方米）"),
+        ("End of week (units)", "周末库存（件）"),
+        ("Lost sales", "缺货损失"),
+        ("Over capacity", "爆仓"),
+    ]);
     let rows = Signal::derive(move || {
         let l = lang();
         w.with_value(|w| {
@@ -615,13 +591,8 @@ fn BacktestCard(report: Memo<Option<InventoryReport>>) -> impl IntoView {
             }
         })
     };
-    let cols = Signal::derive(move || {
-        let l = lang();
-        [("SKU", "SKU"), ("Model WAPE", "模型 WAPE"), ("Baseline WAPE", "基准 WAPE"), ("Better", "更优")]
-            .iter()
-            .map(|(en, zh)| tr(l, en, zh).to_owned())
-            .collect::<Vec<_>>()
-    });
+    let cols =
+        headings(&[("SKU", "SKU"), ("Model WAPE", "模型 WAPE"), ("Baseline WAPE", "基准 WAPE"), ("Better", "更优")]);
     let rows = Signal::derive(move || {
         let l = lang();
         bt().map(|b| {

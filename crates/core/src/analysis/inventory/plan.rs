@@ -765,17 +765,22 @@ mod tests {
         assert!(w.fees.as_ref().is_some_and(|f| f.total > 0.0));
     }
 
-    #[test]
-    fn the_user_peak_and_lead_range_are_used() {
-        let orders = steady_orders(&[("A", 1.0)], d(2024, 1, 1), d(2024, 6, 30));
-        let settings = InventorySettings {
-            peak_date: Some(d(2024, 8, 1)),
-            peak_end: Some(d(2024, 8, 31)),
+    /// A peak window and an exact 10-day lead time with no check-in days.
+    fn ten_day_lead(peak: Date, end: Date) -> InventorySettings {
+        InventorySettings {
+            peak_date: Some(peak),
+            peak_end: Some(end),
             lead_min_days: 10,
             lead_max_days: 10,
             check_in_days: 0,
             ..Default::default()
-        };
+        }
+    }
+
+    #[test]
+    fn the_user_peak_and_lead_range_are_used() {
+        let orders = steady_orders(&[("A", 1.0)], d(2024, 1, 1), d(2024, 6, 30));
+        let settings = ten_day_lead(d(2024, 8, 1), d(2024, 8, 31));
         let inputs = InventoryInputs { orders: vec![&orders], ..Default::default() };
         let r = analyse(&inputs, &settings).unwrap();
         assert_eq!((r.peak_date, r.peak_end), (d(2024, 8, 1), d(2024, 8, 31)));
@@ -788,14 +793,7 @@ mod tests {
         let orders = steady_orders(&[("A", 1.0)], d(2026, 6, 1), d(2026, 12, 27));
         // 10 days' lead for an in-stock date of 15 February 2027: ship by 5 February, inside
         // the closure around 6 February (30 January – 20 February).
-        let settings = InventorySettings {
-            peak_date: Some(d(2027, 2, 15)),
-            peak_end: Some(d(2027, 3, 15)),
-            lead_min_days: 10,
-            lead_max_days: 10,
-            check_in_days: 0,
-            ..Default::default()
-        };
+        let settings = ten_day_lead(d(2027, 2, 15), d(2027, 3, 15));
         let inputs = InventoryInputs { orders: vec![&orders], ..Default::default() };
         let r = analyse(&inputs, &settings).unwrap();
         assert_eq!(r.skus[0].ship_by, Some(d(2027, 1, 29)));
