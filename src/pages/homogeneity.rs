@@ -42,6 +42,7 @@ pub fn HomogeneityPage() -> impl IntoView {
                 </section>
             }
         >
+            <SeveralFiles />
             <ThresholdCard report=report />
             <HomogeneityKpis report=report />
             <CategoriesCard report=report />
@@ -49,6 +50,40 @@ pub fn HomogeneityPage() -> impl IntoView {
             <ChartsCard report=report />
             <OpportunitiesCard report=report />
             <OwnListingsCard report=report />
+        </Show>
+    }
+}
+
+/// Says plainly that only one listings file is analysed when several are loaded.
+#[component]
+fn SeveralFiles() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let files = move || {
+        state.report.with(|r| {
+            let mut l: Vec<(String, u64)> = r
+                .as_ref()
+                .map(|r| {
+                    r.datasets
+                        .iter()
+                        .filter(|d| d.kind == borderlens_core::mapping::DatasetKind::Listings)
+                        .map(|d| (d.file.clone(), d.rows_used))
+                        .collect()
+                })
+                .unwrap_or_default();
+            l.sort_by_key(|f| std::cmp::Reverse(f.1));
+            l
+        })
+    };
+    view! {
+        <Show when=move || { files().len() > 1 }>
+            <section class="card notice-card" data-testid="listings-several">
+                {move || {
+                    let f = files();
+                    trs(state.lang.get(),
+                        format!("{} listings files are loaded; the largest, {}, is the one analysed. To compare your own listings with competitors', put them in one file (with an own-listing column).", f.len(), f[0].0),
+                        format!("已加载 {} 个商品链接文件；分析的是最大的 {}。如需把自己的链接与竞品对比，请合并到一个文件（加一列“是否自营”）。", f.len(), f[0].0))
+                }}
+            </section>
         </Show>
     }
 }

@@ -66,6 +66,12 @@ test('real listings cluster; the threshold moves the groups; a group opens; the 
   assert.ok((await members.count()) >= 2, 'a group has at least two listings');
   await page.waitForTimeout(600);
   await screenshotBoth(page, 'homogeneity-01-wish');
+
+  // With a second listings file (the demo's), the page says which one it analyses.
+  await loadDemo(page, 120_000);
+  await gotoPage(page, 'products');
+  const notice = await page.getByTestId('listings-several').innerText();
+  assert.match(notice, /summer-products-with-rating-and-performance_2020-08_a\.csv, is the one analysed/);
   assert.deepEqual(problems, [], 'no console errors');
 });
 
