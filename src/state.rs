@@ -381,9 +381,8 @@ impl AppState {
         self.send(Request::Export { kind, lang }, None);
     }
 
-    /// Stops the running work: ends the worker, starts a fresh one and gives it back the
-    /// data that was loaded before (the file being read is dropped).
-    pub fn cancel(self) {
+    /// Ends the worker and forgets every request sent to it or waiting for it.
+    fn stop_worker(self) {
         self.worker.with_value(|w| {
             if let Some(w) = w {
                 w.terminate();
@@ -393,6 +392,12 @@ impl AppState {
         self.queue.set_value(Vec::new());
         self.outstanding.set(0);
         self.inflight.set_value(VecDeque::new());
+    }
+
+    /// Stops the running work: ends the worker, starts a fresh one and gives it back the
+    /// data that was loaded before (the file being read is dropped).
+    pub fn cancel(self) {
+        self.stop_worker();
         self.refresh_activity();
         let loaded: Vec<DatasetId> = self
             .report
@@ -624,15 +629,7 @@ impl AppState {
     /// and language chosen. The app starts afresh.
     pub fn erase_all(self) {
         self.workspace_on.set(false);
-        self.worker.with_value(|w| {
-            if let Some(w) = w {
-                w.terminate();
-            }
-        });
-        self.worker.set_value(None);
-        self.queue.set_value(Vec::new());
-        self.outstanding.set(0);
-        self.inflight.set_value(VecDeque::new());
+        self.stop_worker();
         self.replay.set_value(Replay::default());
         self.layouts.set_value(BTreeMap::new());
         self.remapping.set_value(BTreeSet::new());

@@ -10,7 +10,9 @@ use super::lead::{routes_from_shipments, user_route, LeadSource, PlanningRoute};
 use super::shipby::{latest_ship_date, peak_quantity, ship_by_plan, LeadTime, PeakQuantityInput};
 use super::simulate::{simulate_peak, Arrival, DemandModel, SimInbound, SimInput};
 use super::stock::{demand_between, plan_reorder, DemandStats, ReorderInput, WeekDemand};
-use super::warehouse::{project_warehouse, stagger, storage_fees, Capacity, Inbound, SkuStock, StorageRates};
+use super::warehouse::{
+    project_warehouse, stagger, storage_fees, Capacity, Inbound, SkuStock, StorageRates, WarehouseInput,
+};
 use super::{
     BacktestSummary, InventoryNote, InventoryReport, InventorySettings, Risk, RouteSummary, SkuAccuracy, SkuPlan,
     TotalForecast, WarehousePlan,
@@ -585,8 +587,6 @@ fn project_warehouses(
         })
         .collect()
 }
-
-use super::warehouse::WarehouseInput;
 
 /// A SKU's forecast units per projected week; SKUs without a row (beyond [`MAX_SKUS`]) sell
 /// their mean of the last four whole weeks.
